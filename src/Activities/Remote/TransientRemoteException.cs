@@ -1,0 +1,10 @@
+namespace SagaBridge.Activities.Remote;
+
+/// <summary>The remote API could not answer now (503, 504, 429, time-out); a retry may succeed.</summary>
+public sealed class TransientRemoteException : RemoteWorkException
+{
+    public TransientRemoteException(string message, int? statusCode, Exception? inner = null)
+        : base(message, statusCode, inner)
+    {
+    }
+}
