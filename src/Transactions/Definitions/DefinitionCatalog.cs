@@ -42,7 +42,8 @@ public sealed class DefinitionCatalog
             .Order(StringComparer.Ordinal);
         var byName = new Dictionary<string, TransactionDefinition>(StringComparer.Ordinal);
         var sources = new Dictionary<string, string>(StringComparer.Ordinal);
-        var problems = new Dictionary<string, IReadOnlyList<DefinitionProblem>>(StringComparer.Ordinal);
+        var problems =
+            new Dictionary<string, IReadOnlyList<DefinitionProblem>>(StringComparer.Ordinal);
         foreach (var file in files)
         {
             var fullPath = Path.GetFullPath(file);
@@ -58,8 +59,9 @@ public sealed class DefinitionCatalog
             }
             else if (!byName.TryAdd(result.Definition.Name, result.Definition))
             {
-                problems[fullPath] = [new DefinitionProblem("$.name", $"'{result.Definition.Name}'"
-                    + $" is already defined by {Path.GetFileName(sources[result.Definition.Name])}")];
+                var name = result.Definition.Name;
+                problems[fullPath] = [new DefinitionProblem("$.name", $"'{name}' is already "
+                    + $"defined by {Path.GetFileName(sources[name])}")];
             }
             else
             {
@@ -84,7 +86,8 @@ public sealed class DefinitionCatalog
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            problems[fullPath] = [new DefinitionProblem("$", $"the file cannot be read: {e.Message}")];
+            problems[fullPath] =
+                [new DefinitionProblem("$", $"the file cannot be read: {e.Message}")];
             return null;
         }
     }

@@ -15,7 +15,9 @@ public static class DefinitionLoader
     {
         var result = TryLoad(json);
 
-        return result.IsValid ? result.Definition : throw new InvalidDefinitionException(result.Problems);
+        return result.IsValid
+            ? result.Definition
+            : throw new InvalidDefinitionException(result.Problems);
     }
 
     /// <summary>Loads a definition; never throws, whatever the text.</summary>

@@ -176,7 +176,9 @@ internal sealed partial class DefinitionReader
                 + $"add '{stepId}' to dependsOn (directly or through a step it depends on)";
     }
 
-    private static string? CheckInputReference(TemplateReference reference, InputSchemaDraft? schema)
+    private static string? CheckInputReference(
+        TemplateReference reference,
+        InputSchemaDraft? schema)
     {
         if (schema is null || schema.TemplatesMayReadOthers || reference.Path.Count == 0)
         {

@@ -3,7 +3,9 @@ using System.Text.Json.Nodes;
 
 namespace SagaBridge.Transactions.Definitions;
 
-/// <summary>Readers of single values: each reports what is wrong and returns what it could read.</summary>
+/// <summary>
+/// Readers of single values: each reports what is wrong and returns what it could read.
+/// </summary>
 internal sealed partial class DefinitionReader
 {
     private void Report(string path, string message) => problems.Add(new(path, message));
@@ -116,7 +118,8 @@ internal sealed partial class DefinitionReader
 
         if (!Duration.TryParse(text, out var value))
         {
-            Report(propertyPath, $"expected a duration of at most {Duration.Format(Duration.Longest)}"
+            var longest = Duration.Format(Duration.Longest);
+            Report(propertyPath, $"expected a duration of at most {longest}"
                 + $", found {JsonDescription.Quote(text)}");
             return null;
         }
@@ -198,7 +201,9 @@ internal sealed partial class DefinitionReader
         return new PollDefinition(initial, longest, callback);
     }
 
-    /// <summary>An initial interval longer than the maximum is a mistake, not a preference.</summary>
+    /// <summary>
+    /// An initial interval longer than the maximum is a mistake, not a preference.
+    /// </summary>
     private void CheckOrder(
         string path,
         (string Name, TimeSpan Value) initial,
@@ -340,7 +345,9 @@ internal sealed partial class DefinitionReader
         return required;
     }
 
-    /// <summary>Copies free-form JSON into a node tree, reporting repeated property names.</summary>
+    /// <summary>
+    /// Copies free-form JSON into a node tree, reporting repeated property names.
+    /// </summary>
     private JsonNode? ToNode(JsonElement element, string path)
     {
         switch (element.ValueKind)

@@ -11,7 +11,9 @@ namespace SagaBridge.Transactions.Definitions;
 /// </summary>
 internal sealed partial class DefinitionReader
 {
-    /// <summary>A saga of more steps than this is a mistake, and it bounds the graph checks.</summary>
+    /// <summary>
+    /// A saga of more steps than this is a mistake, and the bound keeps the graph checks cheap.
+    /// </summary>
     public const int MostSteps = 500;
 
     public const string DurationShape =
@@ -369,7 +371,10 @@ internal sealed partial class DefinitionReader
         return spec is null ? null : new CompensationDefinition(spec.Kind, parameters, retry);
     }
 
-    private StopMode ReadStopMode(Dictionary<string, JsonElement> fields, string path, StepDraft step)
+    private StopMode ReadStopMode(
+        Dictionary<string, JsonElement> fields,
+        string path,
+        StepDraft step)
     {
         var text = ReadString(fields, path, "onCancel", required: false);
         if (text is null)

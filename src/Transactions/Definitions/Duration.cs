@@ -3,7 +3,9 @@ using System.Text.RegularExpressions;
 
 namespace SagaBridge.Transactions.Definitions;
 
-/// <summary>Durations as definitions write them: a whole number and one of ms, s, m, h, d.</summary>
+/// <summary>
+/// Durations as definitions write them: a whole number, then one of ms, s, m, h or d.
+/// </summary>
 internal static partial class Duration
 {
     /// <summary>Ten years: longer makes no sense for a step and would overflow timers.</summary>

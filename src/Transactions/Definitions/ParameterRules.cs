@@ -31,7 +31,8 @@ internal static class ParameterRules
                 + Spelling.Suggest(name, names) + $"; it accepts: {string.Join(", ", names)}");
         }
 
-        foreach (var missing in spec.Parameters.Where(p => p.Required && !parameters.ContainsKey(p.Name)))
+        var missingOnes = spec.Parameters.Where(p => p.Required && !parameters.ContainsKey(p.Name));
+        foreach (var missing in missingOnes)
         {
             report(JsonPath.Property(path, missing.Name), $"missing: kind {spec.Kind} requires "
                 + $"parameter '{missing.Name}' ({missing.Description.TrimEnd('.')})");

@@ -15,7 +15,9 @@ public sealed record RetryDefinition(
     double BackoffCoefficient,
     TimeSpan MaxInterval)
 {
-    /// <summary>What a definition gets when it says nothing: 3 attempts, 5s, doubling, 5m.</summary>
+    /// <summary>
+    /// What a definition gets when it says nothing: 3 attempts, 5s, doubling, at most 5m.
+    /// </summary>
     public static RetryDefinition Default { get; } =
         new(3, TimeSpan.FromSeconds(5), 2.0, TimeSpan.FromMinutes(5));
 }

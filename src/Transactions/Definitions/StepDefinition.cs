@@ -53,7 +53,10 @@ public sealed class StepDefinition
     /// </summary>
     public IReadOnlyList<string> DependsOn { get; }
 
-    /// <summary>Longest time the remote work may run before it is stopped and the step fails.</summary>
+    /// <summary>
+    /// Longest time the remote work may run before it is stopped and the step fails; null for
+    /// no limit.
+    /// </summary>
     public TimeSpan? Timeout { get; }
 
     /// <summary>Retry of start errors (never of the remote work failing).</summary>
@@ -74,6 +77,8 @@ public sealed class StepDefinition
     /// <summary>Whether a rollback can undo this step (possibly with nothing to do).</summary>
     public bool IsCompensable => Compensation is not null;
 
-    /// <summary>How the remote work is stopped when it is still running on cancel or rollback.</summary>
+    /// <summary>
+    /// How the remote work is stopped when it is still running on cancel or rollback.
+    /// </summary>
     public StopMode OnCancel { get; }
 }

@@ -21,7 +21,9 @@ internal sealed class StepDraft
 
     public JsonObject Parameters { get; set; } = [];
 
-    /// <summary>The dependencies as written, with their paths; null when the step did not say.</summary>
+    /// <summary>
+    /// The dependencies as written, with their paths; null when the step did not say.
+    /// </summary>
     public List<(string Id, string Path)>? DependsOn { get; set; }
 
     public TimeSpan? Timeout { get; set; }

@@ -24,7 +24,9 @@ public static class TemplateResolver
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    /// <summary>Returns a resolved deep copy; <paramref name="parameters"/> is not changed.</summary>
+    /// <summary>
+    /// Returns a resolved deep copy; <paramref name="parameters"/> is not changed.
+    /// </summary>
     /// <exception cref="TemplateResolutionException">
     /// A template references something the scope does not have; the message names the
     /// parameter, the template and the missing part.

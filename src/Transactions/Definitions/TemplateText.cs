@@ -16,7 +16,10 @@ internal static class TemplateText
         text.Contains(Open, StringComparison.Ordinal);
 
     /// <summary>Parses a string; on failure, <paramref name="error"/> says what is wrong.</summary>
-    public static bool TryParse(string text, out IReadOnlyList<TemplatePart> parts, out string? error)
+    public static bool TryParse(
+        string text,
+        out IReadOnlyList<TemplatePart> parts,
+        out string? error)
     {
         var found = new List<TemplatePart>();
         parts = found;
@@ -158,7 +161,9 @@ internal static class TemplateText
         return false;
     }
 
-    /// <summary>Reads <c>root(.name|[index])*</c>; names are letters, digits, '_' and '-'.</summary>
+    /// <summary>
+    /// Reads <c>root(.name|[index])*</c>; names are letters, digits, '_' and '-'.
+    /// </summary>
     private static bool TryParsePath(
         string expression,
         out string root,
@@ -200,7 +205,8 @@ internal static class TemplateText
                     return false;
                 }
 
-                path.Add(new TemplatePathSegment(null, int.Parse(digits, CultureInfo.InvariantCulture)));
+                var index = int.Parse(digits, CultureInfo.InvariantCulture);
+                path.Add(new TemplatePathSegment(null, index));
             }
             else
             {
@@ -215,7 +221,8 @@ internal static class TemplateText
     {
         var start = position;
         while (position < expression.Length
-            && (char.IsAsciiLetterOrDigit(expression[position]) || expression[position] is '_' or '-'))
+            && (char.IsAsciiLetterOrDigit(expression[position])
+                || expression[position] is '_' or '-'))
         {
             position++;
         }

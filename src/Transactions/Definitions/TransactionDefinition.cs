@@ -68,7 +68,9 @@ public sealed class TransactionDefinition
     public IReadOnlySet<string> Upstream(string stepId) =>
         upstream.TryGetValue(stepId, out var ids)
             ? ids
-            : throw new ArgumentException($"The definition has no step '{stepId}'.", nameof(stepId));
+            : throw new ArgumentException(
+                $"The definition has no step '{stepId}'.",
+                nameof(stepId));
 
     /// <summary>Every step that waits for this one, transitively, in file order.</summary>
     /// <exception cref="ArgumentException">No step has this id.</exception>
