@@ -1,6 +1,8 @@
 namespace SagaBridge.Activities.Configuration;
 
-/// <summary>How SagaBridge obtains Azure tokens, for Azure Resource Manager and for federation.</summary>
+/// <summary>
+/// How SagaBridge obtains Azure tokens, for Azure Resource Manager and for federation.
+/// </summary>
 public sealed class AzureCredentialOptions
 {
     /// <summary>
@@ -9,7 +11,9 @@ public sealed class AzureCredentialOptions
     /// </summary>
     public string? ManagedIdentityClientId { get; set; }
 
-    /// <summary>Send <see cref="StaticToken"/> to Azure Resource Manager (emulators only).</summary>
+    /// <summary>
+    /// Send <see cref="StaticToken"/> to Azure Resource Manager (emulators only).
+    /// </summary>
     public bool UseStaticToken { get; set; }
 
     /// <summary>The token sent when <see cref="UseStaticToken"/> is set.</summary>

@@ -14,7 +14,8 @@ public sealed class GoogleCredentialOptions
 
     /// <summary>
     /// Workload identity provider to exchange an Azure managed identity token at, as
-    /// <c>//iam.googleapis.com/projects/NUM/locations/global/workloadIdentityPools/POOL/providers/PROVIDER</c>.
+    /// <c>//iam.googleapis.com/projects/NUM/locations/global/workloadIdentityPools/POOL</c>
+    /// <c>/providers/PROVIDER</c> (one string).
     /// When set, application default credentials are not used.
     /// </summary>
     public string? WorkloadIdentityAudience { get; set; }

@@ -16,7 +16,9 @@ public sealed class AzureAccessTokenSource : IAccessTokenSource
 
     private readonly TokenCredential credential;
 
-    /// <summary>Uses <see cref="DefaultAzureCredential"/> configured by <paramref name="options"/>.</summary>
+    /// <summary>
+    /// Uses <see cref="DefaultAzureCredential"/> configured by <paramref name="options"/>.
+    /// </summary>
     public AzureAccessTokenSource(AzureCredentialOptions options)
         : this(CreateDefaultCredential(options))
     {

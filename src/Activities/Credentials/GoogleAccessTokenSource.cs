@@ -72,10 +72,12 @@ public sealed class GoogleAccessTokenSource : IAccessTokenSource
             return scoped;
         }
 
-        return scoped.Impersonate(new ImpersonatedCredential.Initializer(options.ServiceAccountEmail)
+        var impersonation = new ImpersonatedCredential.Initializer(options.ServiceAccountEmail)
         {
             Scopes = [CloudPlatformScope],
-        });
+        };
+
+        return scoped.Impersonate(impersonation);
     }
 
     private GoogleCredential CreateFederatedCredential(string workloadIdentityAudience)

@@ -7,7 +7,9 @@ namespace SagaBridge.Activities.Credentials;
 public interface IAccessTokenSource
 {
     /// <summary>A currently valid access token.</summary>
-    /// <exception cref="Remote.TransientRemoteException">The identity provider could not answer now.</exception>
-    /// <exception cref="Remote.PermanentRemoteException">The configured identity cannot get a token.</exception>
+    /// <exception cref="Remote.TransientRemoteException">The identity provider could not answer
+    /// now.</exception>
+    /// <exception cref="Remote.PermanentRemoteException">The configured identity cannot get a
+    /// token.</exception>
     Task<string> GetAccessTokenAsync(CancellationToken cancellationToken);
 }

@@ -1,6 +1,8 @@
 namespace SagaBridge.Activities.Credentials;
 
-/// <summary>Always answers the same token; for emulators and tests, never for real clouds.</summary>
+/// <summary>
+/// Always answers the same token; for emulators and tests, never for real clouds.
+/// </summary>
 public sealed class StaticAccessTokenSource(string token) : IAccessTokenSource
 {
     private readonly string token = string.IsNullOrEmpty(token)

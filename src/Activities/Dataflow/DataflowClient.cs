@@ -21,7 +21,9 @@ public sealed class DataflowClient
 
     private readonly RemoteApiCaller caller;
 
-    /// <param name="http">Its base address is the API root, for example <c>https://dataflow.googleapis.com/</c>.</param>
+    /// <param name="http">
+    /// Its base address is the API root, for example <c>https://dataflow.googleapis.com/</c>.
+    /// </param>
     /// <param name="tokens">Google access tokens.</param>
     /// <param name="retry">How reads are retried.</param>
     /// <param name="logger">Receives retry warnings.</param>
@@ -134,7 +136,9 @@ public sealed class DataflowClient
         return response.Read<DataflowJobPage>(operation);
     }
 
-    /// <summary>Every job named <paramref name="name"/> under <paramref name="filter"/>, newest first.</summary>
+    /// <summary>
+    /// Every job named <paramref name="name"/> under <paramref name="filter"/>, newest first.
+    /// </summary>
     public async Task<IReadOnlyList<DataflowJob>> FindJobsAsync(
         DataflowLocation location,
         string filter,

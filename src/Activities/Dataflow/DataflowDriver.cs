@@ -134,7 +134,10 @@ public sealed class DataflowDriver : IRemoteWorkDriver
     /// Cancels the job, or drains it when <paramref name="drain"/> (or the step's
     /// <c>onCancel: drain</c>) asks for it and the job is streaming. Finished jobs are left alone.
     /// </summary>
-    public async Task StopAsync(RemoteWorkHandle handle, bool drain, CancellationToken cancellationToken)
+    public async Task StopAsync(
+        RemoteWorkHandle handle,
+        bool drain,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(handle);
 
@@ -308,7 +311,9 @@ public sealed class DataflowDriver : IRemoteWorkDriver
             statusCode: null);
     }
 
-    private static bool IsStreaming(DataflowJob job, IReadOnlyDictionary<string, string>? settings) =>
+    private static bool IsStreaming(
+        DataflowJob job,
+        IReadOnlyDictionary<string, string>? settings) =>
         job.Type == "JOB_TYPE_STREAMING" || Setting(settings, StreamingSetting) == "true";
 
     private static bool AlreadyStopping(DataflowJob job, bool drains) =>

@@ -2,7 +2,9 @@ using SagaBridge.Activities.Rest;
 
 namespace SagaBridge.Activities.Dataflow;
 
-/// <summary>A project and regional endpoint of Dataflow; every call uses the regional form.</summary>
+/// <summary>
+/// A project and regional endpoint of Dataflow; every call uses the regional form.
+/// </summary>
 public sealed record DataflowLocation(string Project, string Location)
 {
     internal string Path => RestPath.Join("projects", Project, "locations", Location);

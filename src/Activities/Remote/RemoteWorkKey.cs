@@ -23,7 +23,11 @@ public readonly record struct RemoteWorkKey(
     {
         ArgumentNullException.ThrowIfNull(request);
 
-        return new RemoteWorkKey(request.TransactionId, request.StepId, request.Role, request.Attempt);
+        return new RemoteWorkKey(
+            request.TransactionId,
+            request.StepId,
+            request.Role,
+            request.Attempt);
     }
 
     /// <summary>

@@ -44,7 +44,9 @@ internal sealed class RemoteApiCaller
 
         if (http.BaseAddress is null)
         {
-            throw new ArgumentException("The HttpClient needs the API's base address.", nameof(http));
+            throw new ArgumentException(
+                "The HttpClient needs the API's base address.",
+                nameof(http));
         }
 
         this.http = http;
@@ -58,7 +60,9 @@ internal sealed class RemoteApiCaller
     /// Sends the call (reads up to <see cref="RemoteCallRetryOptions.MaxReadAttempts"/> times)
     /// and returns a success or a handled status.
     /// </summary>
-    public async Task<RemoteResponse> SendAsync(RemoteCall call, CancellationToken cancellationToken)
+    public async Task<RemoteResponse> SendAsync(
+        RemoteCall call,
+        CancellationToken cancellationToken)
     {
         var attempts = call.IsRead ? Math.Max(1, retry.MaxReadAttempts) : 1;
 
@@ -70,7 +74,9 @@ internal sealed class RemoteApiCaller
             {
                 var response = await SendOnceAsync(call, cancellationToken);
 
-                if (response.IsSuccess || call.HandledStatuses?.Contains(response.StatusCode) == true)
+                var handled = call.HandledStatuses?.Contains(response.StatusCode) == true;
+
+                if (response.IsSuccess || handled)
                 {
                     return response;
                 }
@@ -80,7 +86,8 @@ internal sealed class RemoteApiCaller
             catch (Exception transport) when (transport is HttpRequestException or IOException)
             {
                 failure = new TransientRemoteException(
-                    $"{call.Operation} failed: the server could not be reached ({transport.Message})",
+                    $"{call.Operation} failed: the server could not be reached "
+                        + $"({transport.Message})",
                     statusCode: null,
                     transport);
             }

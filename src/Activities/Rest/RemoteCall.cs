@@ -8,8 +8,12 @@ namespace SagaBridge.Activities.Rest;
 /// <param name="Method">The HTTP verb.</param>
 /// <param name="Path">Path and query relative to the API's base URL, already escaped.</param>
 /// <param name="Body">Serialized as JSON when not null.</param>
-/// <param name="IsRead">Reads are retried on transient failures; everything else is sent once.</param>
-/// <param name="HandledStatuses">Error statuses the client interprets itself instead of failing.</param>
+/// <param name="IsRead">
+/// Reads are retried on transient failures; everything else is sent once.
+/// </param>
+/// <param name="HandledStatuses">
+/// Error statuses the client interprets itself instead of failing.
+/// </param>
 internal sealed record RemoteCall(
     string Operation,
     HttpMethod Method,

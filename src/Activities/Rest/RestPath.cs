@@ -7,7 +7,9 @@ internal static class RestPath
     public static string Join(params string[] segments) =>
         string.Join('/', segments.Select(Uri.EscapeDataString));
 
-    /// <summary>Escapes each segment of a resource name such as <c>projects/p/locations/l</c>.</summary>
+    /// <summary>
+    /// Escapes each segment of a resource name such as <c>projects/p/locations/l</c>.
+    /// </summary>
     public static string OfName(string resourceName) =>
         Join(resourceName.Split('/', StringSplitOptions.RemoveEmptyEntries));
 
@@ -16,7 +18,8 @@ internal static class RestPath
     {
         var present = pairs
             .Where(pair => pair.Value is not null)
-            .Select(pair => $"{Uri.EscapeDataString(pair.Name)}={Uri.EscapeDataString(pair.Value!)}")
+            .Select(pair =>
+                $"{Uri.EscapeDataString(pair.Name)}={Uri.EscapeDataString(pair.Value!)}")
             .ToArray();
 
         return present.Length == 0 ? string.Empty : "?" + string.Join('&', present);

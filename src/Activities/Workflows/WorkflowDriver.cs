@@ -16,7 +16,9 @@ public sealed class WorkflowDriver(
     WorkflowExecutionsClient client,
     ILogger<WorkflowDriver> logger) : IRemoteWorkDriver
 {
-    /// <summary>The argument property that carries the step's callback URL into the workflow.</summary>
+    /// <summary>
+    /// The argument property that carries the step's callback URL into the workflow.
+    /// </summary>
     public const string CallbackUrlArgument = "sagabridgeCallbackUrl";
 
     public string Kind => StepKinds.Workflow;
@@ -78,7 +80,10 @@ public sealed class WorkflowDriver(
         return StatusOf(execution);
     }
 
-    public async Task StopAsync(RemoteWorkHandle handle, bool drain, CancellationToken cancellationToken)
+    public async Task StopAsync(
+        RemoteWorkHandle handle,
+        bool drain,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(handle);
 

@@ -1,6 +1,8 @@
 namespace SagaBridge.Activities.Workflows;
 
-/// <summary>An execution as the Workflows Executions API v1 returns it (the fields SagaBridge reads).</summary>
+/// <summary>
+/// An execution as the Workflows Executions API v1 returns it (the fields SagaBridge reads).
+/// </summary>
 /// <param name="Name"><c>projects/{p}/locations/{l}/workflows/{w}/executions/{id}</c>.</param>
 /// <param name="State">QUEUED, ACTIVE, SUCCEEDED, FAILED, CANCELLED or UNAVAILABLE.</param>
 /// <param name="Argument">The input as a JSON-encoded string.</param>

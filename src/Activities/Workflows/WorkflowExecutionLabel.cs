@@ -13,7 +13,9 @@ public readonly record struct WorkflowExecutionLabel
     /// <summary>The label key carrying the value.</summary>
     public const string Key = "sagabridge-key";
 
-    /// <summary>The label key carrying the (sanitised) step id, for people filtering in the console.</summary>
+    /// <summary>
+    /// The label key carrying the (sanitised) step id, for people filtering in the console.
+    /// </summary>
     public const string StepKey = "sagabridge-step";
 
     /// <summary>Longest label value Google accepts.</summary>
@@ -29,7 +31,9 @@ public readonly record struct WorkflowExecutionLabel
     /// <summary>The label value.</summary>
     public string Value { get; }
 
-    /// <summary>The label of <paramref name="key"/>: readable step id, then a digest of the key.</summary>
+    /// <summary>
+    /// The label of <paramref name="key"/>: readable step id, then a digest of the key.
+    /// </summary>
     public static WorkflowExecutionLabel For(RemoteWorkKey key)
     {
         var readable = RemoteNameText.Sanitise(key.StepId, ReadableLength, "-_");

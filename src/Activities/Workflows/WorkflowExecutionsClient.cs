@@ -19,7 +19,10 @@ public sealed class WorkflowExecutionsClient
 
     private readonly RemoteApiCaller caller;
 
-    /// <param name="http">Its base address is the API root, for example <c>https://workflowexecutions.googleapis.com/</c>.</param>
+    /// <param name="http">
+    /// Its base address is the API root, for example
+    /// <c>https://workflowexecutions.googleapis.com/</c>.
+    /// </param>
     /// <param name="tokens">Google access tokens.</param>
     /// <param name="retry">How reads are retried.</param>
     /// <param name="logger">Receives retry warnings.</param>
@@ -34,7 +37,9 @@ public sealed class WorkflowExecutionsClient
         caller = new RemoteApiCaller(http, tokens, retry, time ?? TimeProvider.System, logger);
     }
 
-    /// <summary>Starts an execution. Not idempotent: reconcile by label before calling again.</summary>
+    /// <summary>
+    /// Starts an execution. Not idempotent: reconcile by label before calling again.
+    /// </summary>
     public async Task<WorkflowExecution> CreateAsync(
         WorkflowResource workflow,
         NewWorkflowExecution execution,
@@ -94,7 +99,9 @@ public sealed class WorkflowExecutionsClient
         return response.Read<WorkflowExecutionPage>(operation);
     }
 
-    /// <summary>The newest execution carrying <paramref name="label"/>, or null when none does.</summary>
+    /// <summary>
+    /// The newest execution carrying <paramref name="label"/>, or null when none does.
+    /// </summary>
     public async Task<WorkflowExecution?> FindAsync(
         WorkflowResource workflow,
         WorkflowExecutionLabel label,
@@ -127,7 +134,8 @@ public sealed class WorkflowExecutionsClient
         }
 
         // Limitation: a label matching more than 20 pages of executions is not searched past
-        // them; labels are unique per piece of work, so only a server ignoring the filter gets here.
+        // them; labels are unique per piece of work, so only a server ignoring the filter
+        // gets here. Paging on (a cursor kept in the handle) would lift it.
         return null;
     }
 
