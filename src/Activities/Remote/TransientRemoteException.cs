@@ -7,4 +7,10 @@ public sealed class TransientRemoteException : RemoteWorkException
         : base(message, statusCode, inner)
     {
     }
+
+    /// <summary>
+    /// How long the remote API asked callers to wait before trying again (RetryInfo or
+    /// Retry-After), when it said so; a durable timer of that length is the polite retry.
+    /// </summary>
+    public TimeSpan? RetryAfter { get; init; }
 }
