@@ -8,7 +8,7 @@ namespace SagaBridge.Emulators;
 /// </summary>
 internal static partial class Logs
 {
-    [LoggerMessage(EventId = 5000, Level = LogLevel.Information,
+    [LoggerMessage(EventId = 5000, Level = LogLevel.Debug,
         Message = "Emulators listening on {BaseUrl}")]
     public static partial void Listening(this ILogger logger, Uri baseUrl);
 
