@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using SagaBridge.Transactions.Saga;
 
 namespace SagaBridge.Transactions;
 
@@ -27,7 +28,7 @@ internal static partial class Logs
     [LoggerMessage(EventId = 2004, Level = LogLevel.Information,
         Message = "[{TransactionId}/{StepId}] compensation ended as {State}")]
     public static partial void StepCompensated(
-        this ILogger logger, string transactionId, string stepId, string state);
+        this ILogger logger, string transactionId, string stepId, StepState state);
 
     [LoggerMessage(EventId = 2005, Level = LogLevel.Warning,
         Message = "[{TransactionId}/{StepId}] waiting for an operator: {Reason}")]
@@ -37,12 +38,12 @@ internal static partial class Logs
     [LoggerMessage(EventId = 2006, Level = LogLevel.Information,
         Message = "[{TransactionId}/{StepId}] operator decided {Action}")]
     public static partial void OperatorDecided(
-        this ILogger logger, string transactionId, string stepId, string action);
+        this ILogger logger, string transactionId, string stepId, OperatorAction action);
 
     [LoggerMessage(EventId = 2007, Level = LogLevel.Information,
         Message = "[{TransactionId}] ended {State}")]
     public static partial void TransactionEnded(
-        this ILogger logger, string transactionId, string state);
+        this ILogger logger, string transactionId, TransactionState state);
 
     [LoggerMessage(EventId = 2008, Level = LogLevel.Information,
         Message = "[{TransactionId}] cancel ignored: the pivot step has succeeded")]

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using SagaBridge.Transactions.Definitions;
 using SagaBridge.Transactions.Saga;
@@ -546,7 +547,7 @@ public sealed partial class TransactionApi(DurableTaskClient client, DefinitionC
     private static string Prefix(string prefix, string path) =>
         path == "$" ? prefix : prefix + path.TrimStart('$');
 
-    private static ApiResponse Invalid(IReadOnlyList<FieldError> errors) =>
+    private static ApiResponse Invalid(List<FieldError> errors) =>
         ApiResponse.Problem(ProblemDetails.Invalid(
             $"{errors.Count} problem(s): " + string.Join("; ", errors.Select(e => $"{e.Path}: {e.Message}")),
             errors));

@@ -72,6 +72,26 @@ public sealed class DefinitionCatalog
         return new DefinitionCatalog(byName, problems);
     }
 
+    /// <summary>A catalog of the given definitions (schedules, tests, the demo).</summary>
+    /// <exception cref="ArgumentException">Two definitions share a name.</exception>
+    public static DefinitionCatalog Of(params TransactionDefinition[] definitions)
+    {
+        ArgumentNullException.ThrowIfNull(definitions);
+
+        var byName = new Dictionary<string, TransactionDefinition>(StringComparer.Ordinal);
+        foreach (var definition in definitions)
+        {
+            if (!byName.TryAdd(definition.Name, definition))
+            {
+                throw new ArgumentException(
+                    $"Two definitions are named '{definition.Name}'.",
+                    nameof(definitions));
+            }
+        }
+
+        return new DefinitionCatalog(byName, []);
+    }
+
     /// <summary>Finds a definition by its name.</summary>
     public bool TryGet(string name, [MaybeNullWhen(false)] out TransactionDefinition definition) =>
         byName.TryGetValue(name, out definition);

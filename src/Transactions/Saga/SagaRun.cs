@@ -12,6 +12,10 @@ namespace SagaBridge.Transactions.Saga;
 /// The decisions of one transaction orchestration. Everything here runs inside the
 /// orchestrator, so it only reads the context's clock and schedules durable work.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage(
+    "Usage",
+    "DURABLE0010",
+    Justification = "The logger field holds the context's replay-safe logger.")]
 internal sealed class SagaRun
 {
     internal const string StepRole = "step";
@@ -183,7 +187,7 @@ internal sealed class SagaRun
         Publish();
     }
 
-    private IEnumerable<StepDefinition> ReadySteps() =>
+    private List<StepDefinition> ReadySteps() =>
         definition.Steps
             .Where(s => report.Step(s.Id).State == StepState.Pending)
             .Where(s => s.DependsOn.All(d => report.Step(d).State
@@ -275,7 +279,7 @@ internal sealed class SagaRun
             }
 
             compensation.EndedAt = context.CurrentUtcDateTime;
-            logger.StepCompensated(context.InstanceId, stepId, row.State.ToString());
+            logger.StepCompensated(context.InstanceId, stepId, row.State);
             Publish();
         }
     }
@@ -377,7 +381,7 @@ internal sealed class SagaRun
         var decision = await context.WaitForExternalEvent<OperatorDecision>(
             EventNames.OperatorDecision(stepId));
 
-        logger.OperatorDecided(context.InstanceId, stepId, decision.Action.ToString());
+        logger.OperatorDecided(context.InstanceId, stepId, decision.Action);
         report.State = previous;
         report.Reason = previousReason;
         Publish();
@@ -539,7 +543,7 @@ internal sealed class SagaRun
             report.Reason = null;
         }
 
-        logger.TransactionEnded(context.InstanceId, state.ToString());
+        logger.TransactionEnded(context.InstanceId, state);
         Publish();
 
         return report;
