@@ -53,4 +53,8 @@ internal static partial class Logs
         Message = "[{TransactionId}/{StepId}] start try {Try} failed, retrying: {Error}")]
     public static partial void StartRetrying(
         this ILogger logger, string transactionId, string stepId, int @try, string error);
+
+    [LoggerMessage(EventId = 2010, Level = LogLevel.Warning,
+        Message = "[{TransactionId}] stopping remote work failed: {Error}")]
+    public static partial void StopFailed(this ILogger logger, string transactionId, string error);
 }

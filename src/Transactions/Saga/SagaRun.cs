@@ -116,13 +116,19 @@ internal sealed class SagaRun
             {
                 cancelSeen = true;
                 cancelled = OnCancel(cancel.Result);
-                continue;
+            }
+            else
+            {
+                var finished = (Task<StepWaitResult>)first;
+                var done = inFlight[finished];
+                inFlight.Remove(finished);
+                OnStepEnded(done, finished.Result);
             }
 
-            var finished = (Task<StepWaitResult>)first;
-            var done = inFlight[finished];
-            inFlight.Remove(finished);
-            OnStepEnded(done, finished.Result);
+            if (report.Reason is not null && !stopping)
+            {
+                await StopWaitingStepsAsync();
+            }
         }
     }
 
@@ -142,8 +148,6 @@ internal sealed class SagaRun
 
         report.Reason = "Cancelled by an operator"
             + (string.IsNullOrWhiteSpace(request.Reason) ? "." : $": {request.Reason}");
-        StopWaitingSteps();
-        Publish();
 
         return true;
     }
@@ -180,7 +184,6 @@ internal sealed class SagaRun
             if (!stopping)
             {
                 report.Reason = $"Step '{step.Id}' failed: {row.LastError}";
-                StopWaitingSteps();
             }
         }
 
@@ -486,18 +489,36 @@ internal sealed class SagaRun
         }
     }
 
-    /// <summary>Asks every step that waits for remote work to stop it; no new step starts.</summary>
-    private void StopWaitingSteps()
+    /// <summary>
+    /// Stops the remote work of every step that waits for it, and wakes those steps so they
+    /// see the work end; no new step starts. Steps still being started stop their work as
+    /// soon as it exists.
+    /// </summary>
+    private async Task StopWaitingStepsAsync()
     {
         stopping = true;
+        var stops = new List<Task<bool>>();
         foreach (var (stepId, instanceId) in waiting)
         {
             var step = definition.FindStep(stepId)!;
+            var drain = step.OnCancel == StopMode.Drain;
             report.Step(stepId).State = StepState.Stopping;
-            context.SendEvent(
-                instanceId,
-                EventNames.Stop,
-                new StepStopSignal(step.OnCancel == StopMode.Drain));
+            stops.Add(context.CallActivityAsync<bool>(
+                ActivityNames.StopRemoteWork,
+                new RemoteStopRequest(context.InstanceId, stepId, handles[stepId], drain),
+                TaskOptions.FromRetryPolicy(new RetryPolicy(5, TimeSpan.FromSeconds(1), 2.0))));
+            context.SendEvent(instanceId, EventNames.Stop, new StepStopSignal(drain));
+        }
+
+        Publish();
+        try
+        {
+            await Task.WhenAll(stops);
+        }
+        catch (TaskFailedException failure)
+        {
+            // The step's own wait still sees the work end, or its deadline stops it again.
+            logger.StopFailed(context.InstanceId, failure.FailureDetails.ErrorMessage);
         }
     }
 

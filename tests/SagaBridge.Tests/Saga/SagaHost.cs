@@ -64,7 +64,7 @@ public sealed class SagaHost : IAsyncDisposable
                         configureRetry: retry =>
                         {
                             retry.InitialDelay = TimeSpan.FromMilliseconds(10);
-                            retry.MaxDelay = TimeSpan.FromMilliseconds(100);
+                            retry.MaxDelay = TimeSpan.FromSeconds(2);
                         });
                 },
             });
