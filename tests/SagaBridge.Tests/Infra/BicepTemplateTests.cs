@@ -49,6 +49,33 @@ public sealed class BicepTemplateTests
     }
 
     [Fact]
+    public async Task RepositoryLinterConfigurationTurnsRuleViolationsIntoErrors()
+    {
+        var folder = Directory.CreateTempSubdirectory("sagabridge-bicep-").FullName;
+        try
+        {
+            File.Copy(
+                RepositoryFiles.PathOf("infra", "azure", "bicepconfig.json"),
+                Path.Combine(folder, "bicepconfig.json"));
+            await File.WriteAllTextAsync(
+                Path.Combine(folder, "unused.bicep"),
+                "param neverUsed string\n");
+
+            var result = await ExternalCommand.RunAsync(
+                BicepCompiler.Executable,
+                ["lint", "unused.bicep"],
+                workingDirectory: folder);
+
+            Assert.NotEqual(0, result.ExitCode);
+            Assert.Contains("Error no-unused-params", result.StandardOutput + result.StandardError);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task FunctionAppRunsDotnetIsolatedOnFlexConsumptionWithASystemAssignedIdentity()
     {
         var template = await BicepCompiler.BuildMainTemplateAsync();
