@@ -240,9 +240,24 @@ resource storageRoleAssignments 'Microsoft.Authorization/roleAssignments@2022-04
   }
 ]
 
-resource keyVaultRoleAssignment 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
-  name: guid(keyVault.id, functionApp.id, roles.keyVaultSecretsUser)
-  scope: keyVault
+// Scoped to the two secrets rather than the vault: the app can read these and nothing else
+// stored there later.
+resource signingKeyReader 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(signingKeySecret.id, functionApp.id, roles.keyVaultSecretsUser)
+  scope: signingKeySecret
+  properties: {
+    roleDefinitionId: subscriptionResourceId(
+      'Microsoft.Authorization/roleDefinitions',
+      roles.keyVaultSecretsUser
+    )
+    principalId: functionApp.identity.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource eventGridSecretReader 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(eventGridSecretSecret.id, functionApp.id, roles.keyVaultSecretsUser)
+  scope: eventGridSecretSecret
   properties: {
     roleDefinitionId: subscriptionResourceId(
       'Microsoft.Authorization/roleDefinitions',
@@ -276,7 +291,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-04-01' = {
   // roles first spares it a start that fails for lack of access.
   dependsOn: [
     storageRoleAssignments
-    keyVaultRoleAssignment
+    signingKeyReader
+    eventGridSecretReader
   ]
 }
 
