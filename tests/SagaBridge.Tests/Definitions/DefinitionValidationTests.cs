@@ -16,6 +16,29 @@ public sealed class DefinitionValidationTests
         ProblemAssert.Has(result, "$", "malformed JSON at line 3, position 16");
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("\ud800")]
+    [InlineData("{ \"name\": \"\\ud800\", \"version\": \"1\", \"steps\": [] }")]
+    [InlineData("{ \"name\": \"x\", \"version\": \"1\", \"steps\": [{ \"id\": \"\\udc00\" }] }")]
+    public void TextThatCannotBeReadIsReportedAsAProblem(string json)
+    {
+        var result = DefinitionLoader.TryLoad(json);
+
+        Assert.False(result.IsValid);
+        Assert.NotEmpty(result.Problems);
+    }
+
+    [Fact]
+    public void NestingDeeperThanTheReaderAllowsIsReportedAsAProblem()
+    {
+        var json = new string('[', 10_000) + new string(']', 10_000);
+
+        var result = DefinitionLoader.TryLoad(json);
+
+        ProblemAssert.Has(result, "$", "malformed JSON");
+    }
+
     [Fact]
     public void ATextThatIsNotAnObjectIsReportedAsSuch()
     {
