@@ -27,7 +27,8 @@ public sealed partial class DefinitionPropertyTests
                 throw new XunitException(string.Join("; ", result.Problems));
             }
 
-            Assert.Equal(result.Definition.Json, DefinitionLoader.Load(result.Definition.Json).Json);
+            var snapshot = result.Definition.Json;
+            Assert.Equal(snapshot, DefinitionLoader.Load(snapshot).Json);
             AssertSoundGraph(document, result.Definition);
         }, iter: Iterations, threads: 1);
     }
@@ -116,7 +117,9 @@ public sealed partial class DefinitionPropertyTests
         }, iter: Iterations * 2, threads: 1);
     }
 
-    /// <summary>Loads through both entry points; any exception but the documented one fails.</summary>
+    /// <summary>
+    /// Loads through both entry points; any exception but the documented one fails the test.
+    /// </summary>
     private static TransactionDefinition? LoadOrNull(string text)
     {
         var result = DefinitionLoader.TryLoad(text);

@@ -60,7 +60,9 @@ internal static class GeneratedDefinitions
                     : new JsonObject
                     {
                         ["kind"] = StepKinds.Workflow,
-                        ["parameters"] = Parameters(StepKinds.Workflow, $"{{{{steps.{ids[i]}.remoteId}}}}"),
+                        ["parameters"] = Parameters(
+                            StepKinds.Workflow,
+                            $"{{{{steps.{ids[i]}.remoteId}}}}"),
                     };
             }
 
@@ -74,7 +76,10 @@ internal static class GeneratedDefinitions
             ["inputSchema"] = new JsonObject
             {
                 ["type"] = "object",
-                ["properties"] = new JsonObject { ["project"] = new JsonObject { ["type"] = "string" } },
+                ["properties"] = new JsonObject
+                {
+                    ["project"] = new JsonObject { ["type"] = "string" },
+                },
             },
             ["steps"] = steps,
         };
