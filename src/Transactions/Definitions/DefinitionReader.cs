@@ -173,6 +173,7 @@ internal sealed partial class DefinitionReader
         }
 
         var description = ReadString(fields, JsonPath.Root, "description", required: false);
+        ReadString(fields, JsonPath.Root, "$schema", required: false);
         var schema = fields.TryGetValue("inputSchema", out var schemaElement)
             ? ReadInputSchema(schemaElement)
             : null;
@@ -348,12 +349,12 @@ internal sealed partial class DefinitionReader
         {
             if (element.ValueKind != JsonValueKind.Object)
             {
+                // Checking each parameter against nothing would only repeat this problem.
                 Expected(parametersPath, "an object of parameters", element);
+                return parameters;
             }
-            else
-            {
-                parameters = (JsonObject)ToNode(element, parametersPath)!;
-            }
+
+            parameters = (JsonObject)ToNode(element, parametersPath)!;
         }
 
         if (spec is not null)

@@ -61,6 +61,19 @@ public sealed class DefinitionValidationTests
     }
 
     [Fact]
+    public void ParametersThatAreNotAnObjectAreOneProblemNotOnePerMissingParameter()
+    {
+        var document = Sequential();
+        StepAt(document, 0)["parameters"] = "project=p";
+
+        var result = Load(document);
+
+        ProblemAssert.Has(result, "$.steps[0].parameters",
+            "expected an object of parameters, found a string \"project=p\"");
+        Assert.Single(result.Problems);
+    }
+
+    [Fact]
     public void AMisspeltPropertyIsReportedWithTheLikelyIntendedName()
     {
         var document = Sequential();
