@@ -342,6 +342,20 @@ public sealed class DefinitionValidationTests
     }
 
     [Fact]
+    public void APivotWithABadIdIsReportedWithoutGuessingWhichStepsFollowIt()
+    {
+        var document = Sequential();
+        StepAt(document, 1)["pivot"] = true;
+        StepAt(document, 1)["id"] = "B!";
+        StepAt(document, 2).Remove("compensate");
+
+        var result = Load(document);
+
+        ProblemAssert.Has(result, "$.steps[1].id", "found \"B!\"");
+        Assert.Single(result.Problems);
+    }
+
+    [Fact]
     public void AStepThatCannotBeUndoneMustRunAfterThePivot()
     {
         var document = Sequential();
