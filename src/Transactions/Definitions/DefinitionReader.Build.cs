@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.Json.Nodes;
 
 namespace SagaBridge.Transactions.Definitions;
@@ -20,17 +21,18 @@ internal sealed partial class DefinitionReader
                 d.Description,
                 d.Spec!.Kind,
                 d.Parameters,
-                graph.DependsOn[d.Id!],
+                graph.DependsOn[d.Id!].ToList().AsReadOnly(),
                 d.Timeout,
                 d.Retry,
                 d.Poll,
                 d.IsPivot,
                 d.Compensation,
                 d.OnCancel))
-            .ToList();
+            .ToList()
+            .AsReadOnly();
         var upstream = graph.Upstream.ToDictionary(
             pair => pair.Key,
-            pair => (IReadOnlySet<string>)pair.Value,
+            pair => (IReadOnlySet<string>)pair.Value.ToFrozenSet(StringComparer.Ordinal),
             StringComparer.Ordinal);
         var json = Normalise(name, version, description, inputSchema, steps);
 
@@ -53,7 +55,7 @@ internal sealed partial class DefinitionReader
         string version,
         string? description,
         JsonObject? inputSchema,
-        List<StepDefinition> steps)
+        IReadOnlyList<StepDefinition> steps)
     {
         var root = new JsonObject { ["name"] = name, ["version"] = version };
         if (description is not null)

@@ -207,8 +207,16 @@ internal sealed partial class DefinitionReader
         var pivots = steps.Where(s => s.IsPivot).ToList();
         foreach (var extra in pivots.Skip(1))
         {
-            Report(extra.Path + ".pivot", "only one step may be the pivot, and step "
-                + $"'{pivots[0].Id}' ({pivots[0].Path}) already is");
+            var first = pivots[0].Id is { } id ? $"step '{id}' ({pivots[0].Path})" : pivots[0].Path;
+            Report(
+                extra.Path + ".pivot",
+                $"only one step may be the pivot, and {first} already is");
+        }
+
+        if (pivots.Count > 0 && pivots[0].Id is null)
+        {
+            // Which steps run after the pivot is unknown until its id is fixed.
+            return;
         }
 
         var pivot = pivots.FirstOrDefault()?.Id;

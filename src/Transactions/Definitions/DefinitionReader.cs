@@ -92,7 +92,68 @@ internal sealed partial class DefinitionReader
 
         using (document)
         {
-            return ReadRoot(document.RootElement);
+            return CheckText(document.RootElement, JsonPath.Root)
+                ? ReadRoot(document.RootElement)
+                : null;
+        }
+    }
+
+    /// <summary>
+    /// Finds strings and names that escape half a surrogate pair ("\ud800"): the JSON reader
+    /// accepts them, but they cannot become .NET strings, so nothing after this could read them.
+    /// </summary>
+    private bool CheckText(JsonElement element, string path)
+    {
+        var readable = true;
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var index = 0;
+                foreach (var property in element.EnumerateObject())
+                {
+                    var name = ReadableName(property, path, index++);
+                    readable &= name is not null
+                        && CheckText(property.Value, JsonPath.Property(path, name));
+                }
+
+                break;
+
+            case JsonValueKind.Array:
+                var position = 0;
+                foreach (var item in element.EnumerateArray())
+                {
+                    readable &= CheckText(item, JsonPath.Index(path, position++));
+                }
+
+                break;
+
+            case JsonValueKind.String:
+                try
+                {
+                    _ = element.GetString();
+                }
+                catch (InvalidOperationException e)
+                {
+                    Report(path, $"the string cannot be read: {e.Message}");
+                    readable = false;
+                }
+
+                break;
+        }
+
+        return readable;
+    }
+
+    private string? ReadableName(JsonProperty property, string path, int index)
+    {
+        try
+        {
+            return property.Name;
+        }
+        catch (InvalidOperationException e)
+        {
+            Report(path, $"the name of property {index + 1} cannot be read: {e.Message}");
+            return null;
         }
     }
 
@@ -112,6 +173,7 @@ internal sealed partial class DefinitionReader
         }
 
         var description = ReadString(fields, JsonPath.Root, "description", required: false);
+        ReadString(fields, JsonPath.Root, "$schema", required: false);
         var schema = fields.TryGetValue("inputSchema", out var schemaElement)
             ? ReadInputSchema(schemaElement)
             : null;
@@ -287,12 +349,12 @@ internal sealed partial class DefinitionReader
         {
             if (element.ValueKind != JsonValueKind.Object)
             {
+                // Checking each parameter against nothing would only repeat this problem.
                 Expected(parametersPath, "an object of parameters", element);
+                return parameters;
             }
-            else
-            {
-                parameters = (JsonObject)ToNode(element, parametersPath)!;
-            }
+
+            parameters = (JsonObject)ToNode(element, parametersPath)!;
         }
 
         if (spec is not null)

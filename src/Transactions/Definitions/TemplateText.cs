@@ -161,6 +161,9 @@ internal static class TemplateText
         return false;
     }
 
+    // Limitation: an output member whose name has other characters (a dot, a space) cannot be
+    // addressed; a quoted form such as ['a.b'] in this grammar would fix that.
+
     /// <summary>
     /// Reads <c>root(.name|[index])*</c>; names are letters, digits, '_' and '-'.
     /// </summary>

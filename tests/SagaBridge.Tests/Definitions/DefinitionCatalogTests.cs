@@ -11,7 +11,9 @@ public sealed class DefinitionCatalogTests : IDisposable
     public void AFolderIsLoadedByDefinitionNameAndBadFilesKeepTheirProblems()
     {
         Write("good.json", DefinitionDocuments.Sequential().ToJsonString());
-        File.Copy(DefinitionDocuments.ExamplePath("ai-pipeline.json"), Path.Combine(folder, "ai.json"));
+        File.Copy(
+            DefinitionDocuments.ExamplePath("ai-pipeline.json"),
+            Path.Combine(folder, "ai.json"));
         Write("broken.json", "{ \"name\": ");
         Write("notes.txt", "not a definition");
         Write("transaction-definition.schema.json", "{}");

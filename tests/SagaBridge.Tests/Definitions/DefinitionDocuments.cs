@@ -6,7 +6,9 @@ namespace SagaBridge.Tests.Definitions;
 /// <summary>Small valid definitions that tests change one thing in.</summary>
 internal static class DefinitionDocuments
 {
-    /// <summary>Three Cloud Workflows steps a, b, c in sequence, each undone by a workflow.</summary>
+    /// <summary>
+    /// Three Cloud Workflows steps a, b, c in sequence, each undone by a workflow.
+    /// </summary>
     public static JsonObject Sequential() => new()
     {
         ["name"] = "three-steps",

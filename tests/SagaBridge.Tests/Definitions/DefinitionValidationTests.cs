@@ -16,6 +16,29 @@ public sealed class DefinitionValidationTests
         ProblemAssert.Has(result, "$", "malformed JSON at line 3, position 16");
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("\ud800")]
+    [InlineData("{ \"name\": \"\\ud800\", \"version\": \"1\", \"steps\": [] }")]
+    [InlineData("{ \"name\": \"x\", \"version\": \"1\", \"steps\": [{ \"id\": \"\\udc00\" }] }")]
+    public void TextThatCannotBeReadIsReportedAsAProblem(string json)
+    {
+        var result = DefinitionLoader.TryLoad(json);
+
+        Assert.False(result.IsValid);
+        Assert.NotEmpty(result.Problems);
+    }
+
+    [Fact]
+    public void NestingDeeperThanTheReaderAllowsIsReportedAsAProblem()
+    {
+        var json = new string('[', 10_000) + new string(']', 10_000);
+
+        var result = DefinitionLoader.TryLoad(json);
+
+        ProblemAssert.Has(result, "$", "malformed JSON");
+    }
+
     [Fact]
     public void ATextThatIsNotAnObjectIsReportedAsSuch()
     {
@@ -35,6 +58,19 @@ public sealed class DefinitionValidationTests
 
         ProblemAssert.Has(result, "$.version", "expected a string, found a number (1)");
         ProblemAssert.Has(result, "$.steps[1].pivot", "expected true or false", "\"yes\"");
+    }
+
+    [Fact]
+    public void ParametersThatAreNotAnObjectAreOneProblemNotOnePerMissingParameter()
+    {
+        var document = Sequential();
+        StepAt(document, 0)["parameters"] = "project=p";
+
+        var result = Load(document);
+
+        ProblemAssert.Has(result, "$.steps[0].parameters",
+            "expected an object of parameters, found a string \"project=p\"");
+        Assert.Single(result.Problems);
     }
 
     [Fact]
@@ -303,6 +339,20 @@ public sealed class DefinitionValidationTests
         var result = Load(document);
 
         ProblemAssert.Has(result, "$.steps[2].pivot", "only one step may be the pivot", "'b'");
+    }
+
+    [Fact]
+    public void APivotWithABadIdIsReportedWithoutGuessingWhichStepsFollowIt()
+    {
+        var document = Sequential();
+        StepAt(document, 1)["pivot"] = true;
+        StepAt(document, 1)["id"] = "B!";
+        StepAt(document, 2).Remove("compensate");
+
+        var result = Load(document);
+
+        ProblemAssert.Has(result, "$.steps[1].id", "found \"B!\"");
+        Assert.Single(result.Problems);
     }
 
     [Fact]

@@ -6,7 +6,9 @@ namespace SagaBridge.Tests.Definitions;
 /// <summary>Assertions on reported problems that print every problem when they fail.</summary>
 internal static class ProblemAssert
 {
-    /// <summary>Asserts that a problem at exactly <paramref name="path"/> says all the fragments.</summary>
+    /// <summary>
+    /// Asserts that a problem at exactly <paramref name="path"/> says all the fragments.
+    /// </summary>
     public static void Has(
         IReadOnlyList<DefinitionProblem> problems,
         string path,

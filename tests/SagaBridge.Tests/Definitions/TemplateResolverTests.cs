@@ -78,7 +78,7 @@ public sealed class TemplateResolverTests
 
     [Theory]
     [InlineData("{{input.missing}}", "input has no member 'missing'")]
-    [InlineData("{{steps.train.output.metrics.f1}}", "steps.train.output.metrics has no member 'f1'")]
+    [InlineData("{{steps.train.output.metrics.f1}}", "output.metrics has no member 'f1'")]
     [InlineData("{{steps.train.output.items[5]}}", "has 2 items, so no index 5")]
     [InlineData("{{steps.train.output.modelUri.x}}", "is a string \"gs://m/1\", not an object")]
     [InlineData("{{steps.evaluate.output.id}}", "step 'evaluate' has no result yet")]
