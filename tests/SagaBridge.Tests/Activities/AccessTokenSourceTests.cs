@@ -48,7 +48,8 @@ public sealed class AccessTokenSourceTests
     public async Task IdentityEndpointThatCannotBeReachedFailsTransiently()
     {
         var credential = new RecordingCredential(failure: new AuthenticationFailedException(
-            "managed identity endpoint unreachable", new HttpRequestException("connection refused")));
+            "managed identity endpoint unreachable",
+            new HttpRequestException("connection refused")));
         var source = new AzureAccessTokenSource(credential);
 
         await Assert.ThrowsAsync<TransientRemoteException>(

@@ -13,8 +13,8 @@ namespace SagaBridge.Tests.Activities;
 
 public sealed class GoogleFederationTests
 {
-    private const string Audience =
-        "//iam.googleapis.com/projects/123/locations/global/workloadIdentityPools/pool/providers/azure";
+    private const string Audience = "//iam.googleapis.com/projects/123/locations/global/"
+        + "workloadIdentityPools/pool/providers/azure";
 
     [Fact]
     public async Task FederatedSourceExchangesTheAzureTokenAtTheSecurityTokenService()
@@ -78,7 +78,9 @@ public sealed class GoogleFederationTests
     {
         public List<string[]> Scopes { get; } = [];
 
-        public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken)
+        public override AccessToken GetToken(
+            TokenRequestContext requestContext,
+            CancellationToken cancellationToken)
         {
             lock (Scopes)
             {

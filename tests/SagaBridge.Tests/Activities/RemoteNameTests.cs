@@ -70,7 +70,9 @@ public sealed partial class RemoteNameTests
             var nextAttempt = key with { Attempt = key.Attempt + 1 };
             var otherRole = key with { Role = key.Role == "step" ? "compensation" : "step" };
 
-            Assert.NotEqual(WorkflowExecutionLabel.For(key), WorkflowExecutionLabel.For(nextAttempt));
+            Assert.NotEqual(
+                WorkflowExecutionLabel.For(key),
+                WorkflowExecutionLabel.For(nextAttempt));
             Assert.NotEqual(DataflowJobName.For(key, "p"), DataflowJobName.For(nextAttempt, "p"));
             Assert.NotEqual(AzureMlJobName.For(key), AzureMlJobName.For(nextAttempt));
             Assert.NotEqual(DataflowJobName.For(key, "p"), DataflowJobName.For(otherRole, "p"));

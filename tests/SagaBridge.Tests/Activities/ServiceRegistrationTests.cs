@@ -61,8 +61,10 @@ public sealed class ServiceRegistrationTests
         using var provider = services.BuildServiceProvider();
 
         Assert.IsType<GoogleAccessTokenSource>(
-            provider.GetRequiredKeyedService<IAccessTokenSource>(ServiceCollectionExtensions.GoogleTokens));
+            provider.GetRequiredKeyedService<IAccessTokenSource>(
+                ServiceCollectionExtensions.GoogleTokens));
         Assert.IsType<AzureAccessTokenSource>(
-            provider.GetRequiredKeyedService<IAccessTokenSource>(ServiceCollectionExtensions.AzureTokens));
+            provider.GetRequiredKeyedService<IAccessTokenSource>(
+                ServiceCollectionExtensions.AzureTokens));
     }
 }
