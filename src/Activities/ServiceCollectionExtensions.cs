@@ -173,7 +173,10 @@ public static class ServiceCollectionExtensions
 
     private static void Point(HttpClient http, Uri baseUrl, CloudEndpointOptions endpoints)
     {
-        http.BaseAddress = baseUrl;
+        // Relative paths resolve below the base only when it ends with '/'.
+        http.BaseAddress = baseUrl.AbsoluteUri.EndsWith('/')
+            ? baseUrl
+            : new Uri(baseUrl.AbsoluteUri + "/");
         http.Timeout = endpoints.RequestTimeout;
     }
 }

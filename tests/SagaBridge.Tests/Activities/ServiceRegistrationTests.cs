@@ -30,14 +30,14 @@ public sealed class ServiceRegistrationTests
     }
 
     [Fact]
-    public async Task EmulatorRegistrationSendsTheStaticTokenToTheConfiguredEndpoint()
+    public async Task EmulatorRegistrationSendsTheStaticTokenBelowTheConfiguredBaseUrl()
     {
         var server = new ScriptedHandler()
             .Ok("{}")
             .Ok("""{"name":"projects/p/locations/l/workflows/w/executions/e","state":"ACTIVE"}""");
         var services = new ServiceCollection().AddLogging();
         services.AddSagaBridgeActivitiesWithStaticTokens(
-            endpoints => endpoints.WorkflowsBaseUrl = new Uri("http://127.0.0.1:5999/"),
+            endpoints => endpoints.WorkflowsBaseUrl = new Uri("http://127.0.0.1:5999/workflows"),
             token: "emulator-token");
         services.AddHttpClient(nameof(WorkflowExecutionsClient))
             .ConfigurePrimaryHttpMessageHandler(() => server);
@@ -51,6 +51,9 @@ public sealed class ServiceRegistrationTests
 
         Assert.Equal("projects/p/locations/l/workflows/w/executions/e", handle.ResourceName);
         Assert.All(server.Requests, r => Assert.Equal("Bearer emulator-token", r.Authorization));
+        Assert.All(
+            server.Requests,
+            r => Assert.StartsWith("/workflows/v1/projects/p/", r.PathAndQuery));
     }
 
     [Fact]
