@@ -1,6 +1,7 @@
 using Azure.Core;
 using Google.Apis.Auth.OAuth2;
 using SagaBridge.Activities.Configuration;
+using SagaBridge.Activities.Remote;
 
 namespace SagaBridge.Activities.Credentials;
 
@@ -53,7 +54,8 @@ public sealed class GoogleAccessTokenSource : IAccessTokenSource
                 authUri: null,
                 cancellationToken: cancellationToken);
         }
-        catch (Exception failure) when (failure is not OperationCanceledException)
+        catch (Exception failure)
+            when (failure is not (OperationCanceledException or RemoteWorkException))
         {
             throw TokenFailure.From("a Google access token", failure);
         }

@@ -135,6 +135,37 @@ public sealed class DataflowDriverTests
     }
 
     [Fact]
+    public async Task ConflictWhoseActiveJobIsNotListedYetFailsTransiently()
+    {
+        var server = new ScriptedHandler()
+            .Ok("{}")
+            .GoogleError(409, "ALREADY_EXISTS", "There is already an active job")
+            .Ok("{}");
+        var driver = TestClients.DataflowDriver(server, StepKinds.DataflowFlexTemplate);
+
+        var failure = await Assert.ThrowsAsync<TransientRemoteException>(
+            () => driver.StartAsync(FlexRequest, CancellationToken.None));
+
+        Assert.Equal(409, failure.StatusCode);
+        Assert.Equal(1, server.Count(HttpMethod.Post, ":launch"));
+    }
+
+    [Fact]
+    public async Task ConflictOtherThanAlreadyExistsIsNotTakenForAdoption()
+    {
+        var server = new ScriptedHandler()
+            .Ok("{}")
+            .GoogleError(409, "ABORTED", "concurrent modification");
+        var driver = TestClients.DataflowDriver(server, StepKinds.DataflowFlexTemplate);
+
+        var failure = await Assert.ThrowsAsync<PermanentRemoteException>(
+            () => driver.StartAsync(FlexRequest, CancellationToken.None));
+
+        Assert.Contains("HTTP 409 ABORTED", failure.Message);
+        Assert.Equal(2, server.Requests.Count);
+    }
+
+    [Fact]
     public async Task LaunchWhoseAnswerIsLostIsReconciledAndNotSentTwice()
     {
         var server = new ScriptedHandler()
