@@ -29,7 +29,11 @@ internal static partial class Logs
         Message = "{Operation} answered {StatusCode}; read attempt {Attempt} failed, "
             + "retrying in {DelayMilliseconds} ms")]
     public static partial void RetryingRemoteRead(
-        this ILogger logger, string operation, int? statusCode, int attempt, long delayMilliseconds);
+        this ILogger logger,
+        string operation,
+        int? statusCode,
+        int attempt,
+        long delayMilliseconds);
 
     [LoggerMessage(EventId = 1011, Level = LogLevel.Warning,
         Message = "[{TransactionId}/{StepId}] creating {RemoteName} failed transiently; "

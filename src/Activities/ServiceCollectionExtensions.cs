@@ -13,13 +13,17 @@ using SagaBridge.Activities.Workflows;
 
 namespace SagaBridge.Activities;
 
-/// <summary>Registers the activities layer: clients, token sources, drivers and activities.</summary>
+/// <summary>
+/// Registers the activities layer: clients, token sources, drivers and activities.
+/// </summary>
 public static class ServiceCollectionExtensions
 {
     /// <summary>Service key of the <see cref="IAccessTokenSource"/> for Google APIs.</summary>
     public const string GoogleTokens = "google";
 
-    /// <summary>Service key of the <see cref="IAccessTokenSource"/> for Azure Resource Manager.</summary>
+    /// <summary>
+    /// Service key of the <see cref="IAccessTokenSource"/> for Azure Resource Manager.
+    /// </summary>
     public const string AzureTokens = "azure";
 
     /// <summary>
@@ -79,7 +83,9 @@ public static class ServiceCollectionExtensions
             configureRetry);
     }
 
-    private static void Configure<TOptions>(IServiceCollection services, Action<TOptions>? configure)
+    private static void Configure<TOptions>(
+        IServiceCollection services,
+        Action<TOptions>? configure)
         where TOptions : class
     {
         var builder = services.AddOptions<TOptions>();
@@ -173,7 +179,10 @@ public static class ServiceCollectionExtensions
 
     private static void Point(HttpClient http, Uri baseUrl, CloudEndpointOptions endpoints)
     {
-        http.BaseAddress = baseUrl;
+        // Relative paths resolve below the base only when it ends with '/'.
+        http.BaseAddress = baseUrl.AbsoluteUri.EndsWith('/')
+            ? baseUrl
+            : new Uri(baseUrl.AbsoluteUri + "/");
         http.Timeout = endpoints.RequestTimeout;
     }
 }

@@ -23,7 +23,9 @@ public readonly record struct AzureMlJobName
     /// <summary>The job name.</summary>
     public string Value { get; }
 
-    /// <summary>The name of <paramref name="key"/>'s job, starting with its step id sanitised.</summary>
+    /// <summary>
+    /// The name of <paramref name="key"/>'s job, starting with its step id sanitised.
+    /// </summary>
     public static AzureMlJobName For(RemoteWorkKey key)
     {
         var readable = RemoteNameText.Sanitise(key.StepId, MaxPrefixLength, "-_")

@@ -19,10 +19,14 @@ public sealed class AzureMlJobsClient
 
     private readonly string apiVersion;
 
-    /// <param name="http">Its base address is ARM's root, for example <c>https://management.azure.com/</c>.</param>
+    /// <param name="http">
+    /// Its base address is ARM's root, for example <c>https://management.azure.com/</c>.
+    /// </param>
     /// <param name="tokens">Azure Resource Manager tokens.</param>
     /// <param name="retry">How reads are retried.</param>
-    /// <param name="apiVersion">The <c>api-version</c> of every call, for example 2024-04-01.</param>
+    /// <param name="apiVersion">
+    /// The <c>api-version</c> of every call, for example 2024-04-01.
+    /// </param>
     /// <param name="logger">Receives retry warnings.</param>
     /// <param name="time">Clock for backoff waits; the system clock when null.</param>
     public AzureMlJobsClient(
@@ -93,7 +97,8 @@ public sealed class AzureMlJobsClient
         ArgumentException.ThrowIfNullOrWhiteSpace(jobName);
 
         var operation = $"Azure ML jobs cancel of {jobName} in {workspace}";
-        var path = workspace.JobPath(jobName) + "/cancel" + RestPath.Query(("api-version", apiVersion));
+        var path = workspace.JobPath(jobName) + "/cancel"
+            + RestPath.Query(("api-version", apiVersion));
 
         await caller.SendAsync(new RemoteCall(operation, HttpMethod.Post, path), cancellationToken);
     }

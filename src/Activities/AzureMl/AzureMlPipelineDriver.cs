@@ -92,7 +92,10 @@ public sealed class AzureMlPipelineDriver(
         return StatusOf(job, jobName);
     }
 
-    public async Task StopAsync(RemoteWorkHandle handle, bool drain, CancellationToken cancellationToken)
+    public async Task StopAsync(
+        RemoteWorkHandle handle,
+        bool drain,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(handle);
 
@@ -155,7 +158,10 @@ public sealed class AzureMlPipelineDriver(
         return properties;
     }
 
-    private RemoteWorkHandle Handle(AzureMlWorkspace workspace, AzureMlJobName name, bool adopted) =>
+    private RemoteWorkHandle Handle(
+        AzureMlWorkspace workspace,
+        AzureMlJobName name,
+        bool adopted) =>
         new(
             Kind,
             workspace.JobId(name.Value),

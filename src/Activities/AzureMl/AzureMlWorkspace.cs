@@ -2,7 +2,9 @@ using SagaBridge.Activities.Rest;
 
 namespace SagaBridge.Activities.AzureMl;
 
-/// <summary>An Azure Machine Learning workspace, addressed through Azure Resource Manager.</summary>
+/// <summary>
+/// An Azure Machine Learning workspace, addressed through Azure Resource Manager.
+/// </summary>
 public sealed record AzureMlWorkspace(string SubscriptionId, string ResourceGroup, string Workspace)
 {
     /// <summary>The ARM id of job <paramref name="jobName"/> in this workspace.</summary>

@@ -1,6 +1,7 @@
 using Azure.Core;
 using Azure.Identity;
 using SagaBridge.Activities.Configuration;
+using SagaBridge.Activities.Remote;
 
 namespace SagaBridge.Activities.Credentials;
 
@@ -41,7 +42,8 @@ public sealed class AzureAccessTokenSource : IAccessTokenSource
 
             return token.Token;
         }
-        catch (Exception failure) when (failure is not OperationCanceledException)
+        catch (Exception failure)
+            when (failure is not (OperationCanceledException or RemoteWorkException))
         {
             throw TokenFailure.From("an Azure Resource Manager token", failure);
         }

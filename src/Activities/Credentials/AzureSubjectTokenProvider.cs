@@ -1,5 +1,6 @@
 using Azure.Core;
 using Google.Apis.Auth.OAuth2;
+using SagaBridge.Activities.Remote;
 
 namespace SagaBridge.Activities.Credentials;
 
@@ -40,7 +41,8 @@ public sealed class AzureSubjectTokenProvider
 
             return token.Token;
         }
-        catch (Exception failure) when (failure is not OperationCanceledException)
+        catch (Exception failure)
+            when (failure is not (OperationCanceledException or RemoteWorkException))
         {
             throw TokenFailure.From("an Azure token to federate with Google", failure);
         }

@@ -1,6 +1,7 @@
 using Azure.Core;
 using Google.Apis.Auth.OAuth2;
 using SagaBridge.Activities.Configuration;
+using SagaBridge.Activities.Remote;
 
 namespace SagaBridge.Activities.Credentials;
 
@@ -22,7 +23,9 @@ public sealed class GoogleAccessTokenSource : IAccessTokenSource
 
     private readonly Func<TokenCredential> azureCredential;
 
-    private readonly Lazy<Task<GoogleCredential>> credential;
+    private readonly Lock gate = new();
+
+    private Task<GoogleCredential>? credential;
 
     /// <param name="options">Which identity to use.</param>
     /// <param name="azureCredential">
@@ -38,23 +41,40 @@ public sealed class GoogleAccessTokenSource : IAccessTokenSource
 
         this.options = options;
         this.azureCredential = azureCredential;
-        credential = new Lazy<Task<GoogleCredential>>(CreateCredentialAsync);
     }
 
     public async Task<string> GetAccessTokenAsync(CancellationToken cancellationToken)
     {
         try
         {
-            var ready = await credential.Value.WaitAsync(cancellationToken);
+            var ready = await Credential().WaitAsync(cancellationToken);
             ITokenAccess access = ready;
 
             return await access.GetAccessTokenForRequestAsync(
                 authUri: null,
                 cancellationToken: cancellationToken);
         }
-        catch (Exception failure) when (failure is not OperationCanceledException)
+        catch (Exception failure)
+            when (failure is not (OperationCanceledException or RemoteWorkException))
         {
             throw TokenFailure.From("a Google access token", failure);
+        }
+    }
+
+    /// <summary>
+    /// The credential, built once; a failed build (no application default credentials yet,
+    /// metadata server unreachable) is tried again on the next call instead of being cached.
+    /// </summary>
+    private Task<GoogleCredential> Credential()
+    {
+        lock (gate)
+        {
+            if (credential is null || credential.IsFaulted || credential.IsCanceled)
+            {
+                credential = CreateCredentialAsync();
+            }
+
+            return credential;
         }
     }
 

@@ -164,7 +164,8 @@ public sealed class DataflowClient
         }
 
         // Limitation: past 20 pages the search stops; names are unique per piece of work, so
-        // only a server ignoring the name filter in a busy project gets that far.
+        // only a server ignoring the name filter in a busy project gets that far. Following
+        // every page (with the reads' quota in mind) would lift it.
         return [.. found.OrderByDescending(job => CreatedAt(job))];
     }
 

@@ -28,7 +28,10 @@ public sealed class AzureMlPipelineDriverTests
         + $"/workspaces/ws1/jobs/{Name}";
 
     private static string Job(string status, string outputs = "{}") =>
-        $$$"""{"id":"{{{JobPath}}}","name":"{{{Name}}}","properties":{"jobType":"Pipeline","status":"{{{status}}}","outputs":{{{outputs}}}}}""";
+        $$$"""
+        {"id":"{{{JobPath}}}","name":"{{{Name}}}",
+         "properties":{"jobType":"Pipeline","status":"{{{status}}}","outputs":{{{outputs}}}}}
+        """;
 
     [Fact]
     public async Task StartReadsTheJobFirstAndPutsAPipelineJobWhenThereIsNone()
@@ -59,7 +62,8 @@ public sealed class AzureMlPipelineDriverTests
         Assert.Equal(JobPath, handle.ResourceName);
         Assert.Equal(Name, handle.DisplayName);
         Assert.Equal(
-            $"https://ml.azure.com/runs/{Name}?wsid=/subscriptions/sub-1/resourcegroups/rg-ml/workspaces/ws1",
+            $"https://ml.azure.com/runs/{Name}"
+                + "?wsid=/subscriptions/sub-1/resourcegroups/rg-ml/workspaces/ws1",
             handle.ConsoleUrl);
     }
 
@@ -114,7 +118,9 @@ public sealed class AzureMlPipelineDriverTests
         var failure = await Assert.ThrowsAsync<PermanentRemoteException>(
             () => driver.StartAsync(Request, CancellationToken.None));
 
-        Assert.Contains("HTTP 403 AuthorizationFailed: The client does not have authorization", failure.Message);
+        Assert.Contains(
+            "HTTP 403 AuthorizationFailed: The client does not have authorization",
+            failure.Message);
         Assert.DoesNotContain(TestClients.Token, failure.Message);
     }
 
@@ -132,7 +138,8 @@ public sealed class AzureMlPipelineDriverTests
             CancellationToken.None);
 
         Assert.Equal("Running", job!.Status);
-        Assert.True(time.Delays.Single() >= TimeSpan.FromSeconds(2), $"waited {time.Delays.Single()}");
+        var waited = Assert.Single(time.Delays);
+        Assert.True(waited >= TimeSpan.FromSeconds(2), $"waited {waited}");
     }
 
     [Theory]

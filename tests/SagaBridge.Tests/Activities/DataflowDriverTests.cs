@@ -30,23 +30,35 @@ public sealed class DataflowDriverTests
             """,
     };
 
-    private static string FlexName => DataflowJobName.For(RemoteWorkKey.Of(FlexRequest), "Features_Daily").Value;
+    private static string FlexName =>
+        DataflowJobName.For(RemoteWorkKey.Of(FlexRequest), "Features_Daily").Value;
 
-    private static string Job(string id, string name, string state, string created = "2026-12-03T09:00:00Z",
+    private static string Job(
+        string id,
+        string name,
+        string state,
+        string created = "2026-12-03T09:00:00Z",
         string type = "JOB_TYPE_BATCH") =>
-        $$"""{"id":"{{id}}","projectId":"p1","name":"{{name}}","location":"us-central1","type":"{{type}}","currentState":"{{state}}","createTime":"{{created}}"}""";
+        $$"""
+        {"id":"{{id}}","projectId":"p1","name":"{{name}}","location":"us-central1",
+         "type":"{{type}}","currentState":"{{state}}","createTime":"{{created}}"}
+        """;
 
     [Fact]
     public async Task FlexStartListsByNameThenLaunchesWithTheDeterministicName()
     {
-        var server = new ScriptedHandler().Ok("{}").Ok($$"""{"job":{{Job("j-1", FlexName, "JOB_STATE_QUEUED")}}}""");
+        var server = new ScriptedHandler()
+            .Ok("{}")
+            .Ok($$"""{"job":{{Job("j-1", FlexName, "JOB_STATE_QUEUED")}}}""");
         var driver = TestClients.DataflowDriver(server, StepKinds.DataflowFlexTemplate);
 
         var handle = await driver.StartAsync(FlexRequest, CancellationToken.None);
 
         Assert.StartsWith("features-daily-", FlexName);
         Assert.Equal(HttpMethod.Get, server.Requests[0].Method);
-        Assert.StartsWith($"{LocationPath}/jobs?filter=ALL&name={FlexName}", server.Requests[0].PathAndQuery);
+        Assert.StartsWith(
+            $"{LocationPath}/jobs?filter=ALL&name={FlexName}",
+            server.Requests[0].PathAndQuery);
 
         var launch = server.Requests[1];
         Assert.Equal(HttpMethod.Post, launch.Method);
@@ -70,7 +82,9 @@ public sealed class DataflowDriverTests
     public async Task ClassicStartSendsTheTemplatePathInTheQueryAndTheJobNameInTheBody()
     {
         var name = DataflowJobName.For(RemoteWorkKey.Of(ClassicRequest), "featurize").Value;
-        var server = new ScriptedHandler().Ok("{}").Ok($$"""{"job":{{Job("j-2", name, "JOB_STATE_PENDING")}}}""");
+        var server = new ScriptedHandler()
+            .Ok("{}")
+            .Ok($$"""{"job":{{Job("j-2", name, "JOB_STATE_PENDING")}}}""");
         var driver = TestClients.DataflowDriver(server, StepKinds.DataflowTemplate);
 
         await driver.StartAsync(ClassicRequest, CancellationToken.None);
@@ -114,8 +128,41 @@ public sealed class DataflowDriverTests
 
         Assert.True(handle.Adopted);
         Assert.Equal("projects/p1/locations/us-central1/jobs/j-live", handle.ResourceName);
-        Assert.StartsWith($"{LocationPath}/jobs?filter=ACTIVE&name={FlexName}", server.Requests[2].PathAndQuery);
+        Assert.StartsWith(
+            $"{LocationPath}/jobs?filter=ACTIVE&name={FlexName}",
+            server.Requests[2].PathAndQuery);
         Assert.Equal(1, server.Count(HttpMethod.Post, ":launch"));
+    }
+
+    [Fact]
+    public async Task ConflictWhoseActiveJobIsNotListedYetFailsTransiently()
+    {
+        var server = new ScriptedHandler()
+            .Ok("{}")
+            .GoogleError(409, "ALREADY_EXISTS", "There is already an active job")
+            .Ok("{}");
+        var driver = TestClients.DataflowDriver(server, StepKinds.DataflowFlexTemplate);
+
+        var failure = await Assert.ThrowsAsync<TransientRemoteException>(
+            () => driver.StartAsync(FlexRequest, CancellationToken.None));
+
+        Assert.Equal(409, failure.StatusCode);
+        Assert.Equal(1, server.Count(HttpMethod.Post, ":launch"));
+    }
+
+    [Fact]
+    public async Task ConflictOtherThanAlreadyExistsIsNotTakenForAdoption()
+    {
+        var server = new ScriptedHandler()
+            .Ok("{}")
+            .GoogleError(409, "ABORTED", "concurrent modification");
+        var driver = TestClients.DataflowDriver(server, StepKinds.DataflowFlexTemplate);
+
+        var failure = await Assert.ThrowsAsync<PermanentRemoteException>(
+            () => driver.StartAsync(FlexRequest, CancellationToken.None));
+
+        Assert.Contains("HTTP 409 ABORTED", failure.Message);
+        Assert.Equal(2, server.Requests.Count);
     }
 
     [Fact]
@@ -182,7 +229,9 @@ public sealed class DataflowDriverTests
             settings[DataflowDriver.SucceedWhenSetting] = succeedWhen;
         }
 
-        var status = DataflowDriver.StatusOf(new DataflowJob("j", Name: "n", Type: type, CurrentState: state), settings);
+        var job = new DataflowJob("j", Name: "n", Type: type, CurrentState: state);
+
+        var status = DataflowDriver.StatusOf(job, settings);
 
         Assert.Equal(expected, status.State);
         Assert.Equal(state, status.RemoteState);
@@ -196,7 +245,9 @@ public sealed class DataflowDriverTests
 
         var status = await driver.GetStatusAsync(Handle(), CancellationToken.None);
 
-        Assert.Equal($"{LocationPath}/jobs/j-1?view=JOB_VIEW_SUMMARY", server.Requests[0].PathAndQuery);
+        Assert.Equal(
+            $"{LocationPath}/jobs/j-1?view=JOB_VIEW_SUMMARY",
+            server.Requests[0].PathAndQuery);
         var output = JsonNode.Parse(status.OutputJson!)!;
         Assert.Equal("j-1", output["jobId"]!.GetValue<string>());
         Assert.Equal(FlexName, output["jobName"]!.GetValue<string>());
@@ -258,6 +309,11 @@ public sealed class DataflowDriverTests
     }
 
     private static RemoteWorkHandle Handle() =>
-        new(StepKinds.DataflowFlexTemplate, "projects/p1/locations/us-central1/jobs/j-1", FlexName,
-            null, false, new Dictionary<string, string> { [DataflowDriver.StreamingSetting] = "false" });
+        new(
+            StepKinds.DataflowFlexTemplate,
+            "projects/p1/locations/us-central1/jobs/j-1",
+            FlexName,
+            null,
+            false,
+            new Dictionary<string, string> { [DataflowDriver.StreamingSetting] = "false" });
 }

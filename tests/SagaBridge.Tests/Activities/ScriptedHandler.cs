@@ -10,7 +10,10 @@ internal sealed class ScriptedHandler : HttpMessageHandler
 
     public List<RecordedRequest> Requests { get; } = [];
 
-    public ScriptedHandler Json(HttpStatusCode status, string body, Action<HttpResponseMessage>? tweak = null)
+    public ScriptedHandler Json(
+        HttpStatusCode status,
+        string body,
+        Action<HttpResponseMessage>? tweak = null)
     {
         script.Enqueue(() =>
         {
@@ -40,7 +43,11 @@ internal sealed class ScriptedHandler : HttpMessageHandler
         return this;
     }
 
-    public ScriptedHandler GoogleError(int code, string status, string message, string? retryDelay = null)
+    public ScriptedHandler GoogleError(
+        int code,
+        string status,
+        string message,
+        string? retryDelay = null)
     {
         var details = retryDelay is null
             ? "[]"
@@ -53,10 +60,13 @@ internal sealed class ScriptedHandler : HttpMessageHandler
     }
 
     public ScriptedHandler ArmError(int code, string armCode, string message) =>
-        Json((HttpStatusCode)code, $"{{\"error\":{{\"code\":\"{armCode}\",\"message\":\"{message}\"}}}}");
+        Json(
+            (HttpStatusCode)code,
+            $"{{\"error\":{{\"code\":\"{armCode}\",\"message\":\"{message}\"}}}}");
 
     public int Count(HttpMethod method, string pathPart) =>
-        Requests.Count(r => r.Method == method && r.PathAndQuery.Contains(pathPart, StringComparison.Ordinal));
+        Requests.Count(r =>
+            r.Method == method && r.PathAndQuery.Contains(pathPart, StringComparison.Ordinal));
 
     protected override async Task<HttpResponseMessage> SendAsync(
         HttpRequestMessage request,

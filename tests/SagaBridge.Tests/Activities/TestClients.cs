@@ -19,9 +19,12 @@ internal static class TestClients
         MaxDelay = TimeSpan.FromSeconds(5),
     };
 
-    public static WorkflowExecutionsClient Workflows(ScriptedHandler handler, TimeProvider? time = null) =>
+    public static WorkflowExecutionsClient Workflows(
+        ScriptedHandler handler,
+        TimeProvider? time = null) =>
         new(Http(handler, "https://workflowexecutions.test/"), new StaticAccessTokenSource(Token),
-            Retry, NullLogger<WorkflowExecutionsClient>.Instance, time ?? new InstantTimeProvider());
+            Retry, NullLogger<WorkflowExecutionsClient>.Instance,
+            time ?? new InstantTimeProvider());
 
     public static WorkflowDriver WorkflowDriver(ScriptedHandler handler) =>
         new(Workflows(handler), NullLogger<WorkflowDriver>.Instance);

@@ -24,7 +24,10 @@ public sealed class WorkflowDriverTests
     private static string Label => WorkflowExecutionLabel.For(RemoteWorkKey.Of(Request)).Value;
 
     private static string Execution(string state, string extra = "") =>
-        $$$"""{"name":"{{{ExecutionName}}}","state":"{{{state}}}"{{{extra}}},"labels":{"sagabridge-key":"{{{Label}}}"}}""";
+        $$$"""
+        {"name":"{{{ExecutionName}}}","state":"{{{state}}}"{{{extra}}},
+         "labels":{"sagabridge-key":"{{{Label}}}"}}
+        """;
 
     [Fact]
     public async Task StartListsByLabelThenCreatesWithLabelsAndAJsonEncodedArgument()
@@ -50,7 +53,9 @@ public sealed class WorkflowDriverTests
         var body = JsonNode.Parse(create.Body!)!.AsObject();
         var argument = JsonNode.Parse(body["argument"]!.GetValue<string>())!;
         Assert.Equal(3, argument["n"]!.GetValue<int>());
-        Assert.Equal("https://cb.test/hook?sig=abc", argument["sagabridgeCallbackUrl"]!.GetValue<string>());
+        Assert.Equal(
+            "https://cb.test/hook?sig=abc",
+            argument["sagabridgeCallbackUrl"]!.GetValue<string>());
         Assert.Equal(Label, body["labels"]!["sagabridge-key"]!.GetValue<string>());
         Assert.Equal("prepare", body["labels"]!["sagabridge-step"]!.GetValue<string>());
 
@@ -58,7 +63,8 @@ public sealed class WorkflowDriverTests
         Assert.Equal(ExecutionName, handle.ResourceName);
         Assert.Equal(Label, handle.DisplayName);
         Assert.Equal(
-            "https://console.cloud.google.com/workflows/workflow/europe-west4/prep/execution/e-1?project=p1",
+            "https://console.cloud.google.com/workflows/workflow/europe-west4/prep/execution/e-1"
+                + "?project=p1",
             handle.ConsoleUrl);
     }
 
@@ -92,7 +98,7 @@ public sealed class WorkflowDriverTests
     }
 
     [Fact]
-    public async Task CreateThatFailedTransientlyAndLeftNothingFailsTransientlyWithoutASecondCreate()
+    public async Task CreateThatFailedTransientlyAndLeftNothingFailsWithoutASecondCreate()
     {
         var server = new ScriptedHandler()
             .Ok("{}")
@@ -112,7 +118,10 @@ public sealed class WorkflowDriverTests
     {
         var server = new ScriptedHandler()
             .Ok("{}")
-            .GoogleError(403, "PERMISSION_DENIED", "Permission 'workflows.executions.create' denied");
+            .GoogleError(
+                403,
+                "PERMISSION_DENIED",
+                "Permission 'workflows.executions.create' denied");
         var driver = TestClients.WorkflowDriver(server);
 
         var failure = await Assert.ThrowsAsync<PermanentRemoteException>(
