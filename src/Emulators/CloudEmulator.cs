@@ -43,7 +43,9 @@ public sealed class CloudEmulator : IAsyncDisposable
         Records = records;
     }
 
-    /// <summary>The base URL of all three APIs and of the control endpoint; ends with <c>/</c>.</summary>
+    /// <summary>
+    /// The base URL of all three APIs and of the control endpoint; ends with <c>/</c>.
+    /// </summary>
     public Uri BaseUrl { get; private set; } = null!;
 
     /// <summary>Scripted outcomes per target.</summary>
@@ -61,7 +63,9 @@ public sealed class CloudEmulator : IAsyncDisposable
     public static Task<CloudEmulator> StartAsync(int port = 0, CancellationToken ct = default) =>
         StartAsync(port, NullLoggerFactory.Instance, ct);
 
-    /// <summary>Starts the emulator and logs what it does through <paramref name="loggerFactory"/>.</summary>
+    /// <summary>
+    /// Starts the emulator and logs what it does through <paramref name="loggerFactory"/>.
+    /// </summary>
     public static async Task<CloudEmulator> StartAsync(
         int port,
         ILoggerFactory loggerFactory,
@@ -111,7 +115,9 @@ public sealed class CloudEmulator : IAsyncDisposable
     /// the subscription validation handshake when it asks for one); null stops delivery.
     /// </summary>
     /// <exception cref="InvalidOperationException">The endpoint failed the handshake.</exception>
-    public Task ConfigureEventGridAsync(EventGridDelivery? delivery, CancellationToken ct = default) =>
+    public Task ConfigureEventGridAsync(
+        EventGridDelivery? delivery,
+        CancellationToken ct = default) =>
         context.Publisher.ConfigureAsync(delivery, ct);
 
     /// <summary>Stops listening; objects in flight stay as they are. Safe to call twice.</summary>

@@ -6,7 +6,9 @@ using SagaBridge.Emulators.Scripting;
 
 namespace SagaBridge.Emulators;
 
-/// <summary>What every emulated API shares: state, scripts, faults, events, clock and log.</summary>
+/// <summary>
+/// What every emulated API shares: state, scripts, faults, events, clock and log.
+/// </summary>
 internal sealed class EmulatorContext(
     EmulatorStore store,
     EmulatorScripts scripts,
@@ -59,7 +61,9 @@ internal sealed class EmulatorContext(
         return decision.LoseAnswer;
     }
 
-    /// <summary>Drops the connection without an answer, as a lost response looks to a client.</summary>
+    /// <summary>
+    /// Drops the connection without an answer, as a lost response looks to a client.
+    /// </summary>
     public void LoseAnswer(HttpContext http, string resourceName)
     {
         Logger.CreateAnswerLost(resourceName);

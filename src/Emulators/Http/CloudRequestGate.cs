@@ -22,7 +22,9 @@ internal sealed class CloudRequestGate(EmulatorContext context)
 
         if (!HasBearer(http))
         {
-            await (google ? GoogleErrors.UnauthenticatedAsync(http) : ArmErrors.UnauthenticatedAsync(http));
+            await (google
+                ? GoogleErrors.UnauthenticatedAsync(http)
+                : ArmErrors.UnauthenticatedAsync(http));
             return;
         }
 

@@ -9,7 +9,8 @@ namespace SagaBridge.Emulators.Workflows;
 /// <summary>The Cloud Workflows Executions API v1.</summary>
 internal sealed class WorkflowsEndpoints(EmulatorContext context)
 {
-    private const string Workflow = "/v1/projects/{project}/locations/{location}/workflows/{workflow}";
+    private const string Workflow =
+        "/v1/projects/{project}/locations/{location}/workflows/{workflow}";
 
     private static readonly HashSet<string> ExecutionFields = new(
         [
@@ -266,7 +267,11 @@ internal sealed class WorkflowsEndpoints(EmulatorContext context)
         }
     }
 
-    private static Task AnswerAsync(HttpContext http, string name, JsonObject? answer, bool forbidden)
+    private static Task AnswerAsync(
+        HttpContext http,
+        string name,
+        JsonObject? answer,
+        bool forbidden)
     {
         if (forbidden)
         {

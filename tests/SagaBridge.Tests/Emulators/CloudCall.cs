@@ -5,7 +5,9 @@ using System.Text.Json.Nodes;
 
 namespace SagaBridge.Tests.Emulators;
 
-/// <summary>A raw HTTP client for the emulated APIs: hand-written JSON in, parsed JSON out.</summary>
+/// <summary>
+/// A raw HTTP client for the emulated APIs: hand-written JSON in, parsed JSON out.
+/// </summary>
 internal sealed class CloudCall(Uri baseUrl, string? token = "test-token")
 {
     // One handler for every test: HttpClients over it need no disposal.
@@ -50,7 +52,9 @@ internal sealed record CloudAnswer(
 {
     public string? this[string path] => Find(path)?.ToString();
 
-    /// <summary>The node at a dotted path such as <c>error.status</c> or <c>jobs.0.name</c>.</summary>
+    /// <summary>
+    /// The node at a dotted path such as <c>error.status</c> or <c>jobs.0.name</c>.
+    /// </summary>
     public JsonNode? Find(string path)
     {
         var node = Body;
