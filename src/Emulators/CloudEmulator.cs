@@ -32,13 +32,18 @@ public sealed class CloudEmulator : IAsyncDisposable
 
     private readonly WebApplication app;
     private readonly EmulatorContext context;
-    private readonly CancellationTokenSource stopping = new();
+    private readonly CancellationTokenSource stopping;
     private Task ticker = Task.CompletedTask;
     private int stopped;
 
-    private CloudEmulator(WebApplication app, EmulatorContext context, EmulatorRecords records)
+    private CloudEmulator(
+        WebApplication app,
+        EmulatorContext context,
+        EmulatorRecords records,
+        CancellationTokenSource stopping)
     {
         this.app = app;
+        this.stopping = stopping;
         this.context = context;
         Records = records;
     }
@@ -85,15 +90,17 @@ public sealed class CloudEmulator : IAsyncDisposable
         var logger = loggerFactory.CreateLogger("SagaBridge.Emulators");
         var publisher = new EventGridPublisher(logger);
         var store = new EmulatorStore();
+        var stopping = new CancellationTokenSource();
         var context = new EmulatorContext(
             store,
             new EmulatorScripts(),
             new EmulatorFaults(),
             publisher,
             TimeProvider.System,
-            logger);
+            logger,
+            stopping.Token);
         var records = new EmulatorRecords(store, () => publisher.Delivered);
-        var emulator = new CloudEmulator(app, context, records);
+        var emulator = new CloudEmulator(app, context, records, stopping);
 
         var gate = new CloudRequestGate(context);
         app.Use(gate.InvokeAsync);

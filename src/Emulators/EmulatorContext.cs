@@ -15,7 +15,8 @@ internal sealed class EmulatorContext(
     EmulatorFaults faults,
     EventGridPublisher publisher,
     TimeProvider clock,
-    ILogger logger)
+    ILogger logger,
+    CancellationToken stopping)
 {
     public EmulatorStore Store { get; } = store;
 
@@ -33,12 +34,18 @@ internal sealed class EmulatorContext(
 
     public DateTimeOffset Now => Clock.GetUtcNow();
 
-    /// <summary>Waits as long as the target's script says creates take.</summary>
-    public static async Task DelayCreateAsync(EmulatorScript script, HttpContext http)
+    /// <summary>Cancelled when the emulator stops.</summary>
+    public CancellationToken Stopping { get; } = stopping;
+
+    /// <summary>
+    /// Waits as long as the target's script says creates take. A client that gives up meanwhile
+    /// does not stop the create, as with a real API whose answer is slow.
+    /// </summary>
+    public async Task DelayCreateAsync(EmulatorScript script)
     {
         if (script.LaunchDelay > TimeSpan.Zero)
         {
-            await Task.Delay(script.LaunchDelay, http.RequestAborted);
+            await Task.Delay(script.LaunchDelay, Stopping);
         }
     }
 

@@ -191,7 +191,7 @@ internal sealed partial class DataflowEndpoints(EmulatorContext context)
             return;
         }
 
-        await EmulatorContext.DelayCreateAsync(script, http);
+        await context.DelayCreateAsync(script);
 
         DataflowJob? job = null;
         var lose = false;

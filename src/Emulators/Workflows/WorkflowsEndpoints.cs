@@ -77,7 +77,7 @@ internal sealed class WorkflowsEndpoints(EmulatorContext context)
             return;
         }
 
-        await EmulatorContext.DelayCreateAsync(script, http);
+        await context.DelayCreateAsync(script);
 
         WorkflowExecution execution;
         bool lose;

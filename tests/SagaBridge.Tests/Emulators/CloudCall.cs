@@ -8,7 +8,10 @@ namespace SagaBridge.Tests.Emulators;
 /// <summary>
 /// A raw HTTP client for the emulated APIs: hand-written JSON in, parsed JSON out.
 /// </summary>
-internal sealed class CloudCall(Uri baseUrl, string? token = "test-token")
+internal sealed class CloudCall(
+    Uri baseUrl,
+    string? token = "test-token",
+    TimeSpan? timeout = null)
 {
     // One handler for every test: HttpClients over it need no disposal.
     private static readonly SocketsHttpHandler Handler = new();
@@ -25,7 +28,11 @@ internal sealed class CloudCall(Uri baseUrl, string? token = "test-token")
 
     public async Task<CloudAnswer> SendAsync(HttpMethod method, string path, string? json)
     {
-        var http = new HttpClient(Handler, disposeHandler: false) { BaseAddress = baseUrl };
+        var http = new HttpClient(Handler, disposeHandler: false)
+        {
+            BaseAddress = baseUrl,
+            Timeout = timeout ?? TimeSpan.FromSeconds(30),
+        };
         using var request = new HttpRequestMessage(method, path);
         if (token is not null)
         {

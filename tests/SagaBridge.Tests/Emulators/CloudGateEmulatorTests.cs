@@ -153,6 +153,22 @@ public sealed class CloudGateEmulatorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SlowCreateTakesEffectEvenWhenTheClientGaveUp()
+    {
+        emulator.Scripts.Set("workflow:prepare", new EmulatorScript
+        {
+            LaunchDelay = TimeSpan.FromMilliseconds(300),
+        });
+        var impatient = new CloudCall(emulator.BaseUrl, timeout: TimeSpan.FromMilliseconds(50));
+
+        var create = () => impatient.PostAsync(Executions, "{}");
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(create);
+        var state = await WaitForWorkflowStateAsync("ACTIVE");
+
+        Assert.Equal("ACTIVE", state);
+    }
+
+    [Fact]
     public async Task ForbiddenTargetAnswersPermissionDenied()
     {
         emulator.Scripts.Set("workflow:prepare", new EmulatorScript { Forbidden = true });
@@ -196,10 +212,10 @@ public sealed class CloudGateEmulatorTests : IAsyncLifetime
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         while (true)
         {
-            var state = emulator.Records.WorkflowExecutions.Single().State;
+            var state = emulator.Records.WorkflowExecutions.SingleOrDefault()?.State;
             if (state == wanted || deadline.IsCancellationRequested)
             {
-                return state;
+                return state ?? "(none)";
             }
 
             await Task.Delay(20);
