@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -49,33 +48,5 @@ internal sealed class CloudCall(
         var body = text.Length == 0 ? null : JsonNode.Parse(text);
 
         return new CloudAnswer(response.StatusCode, body, response.Headers);
-    }
-}
-
-internal sealed record CloudAnswer(
-    HttpStatusCode Status,
-    JsonNode? Body,
-    HttpResponseHeaders Headers)
-{
-    public string? this[string path] => Find(path)?.ToString();
-
-    /// <summary>
-    /// The node at a dotted path such as <c>error.status</c> or <c>jobs.0.name</c>.
-    /// </summary>
-    public JsonNode? Find(string path)
-    {
-        var node = Body;
-        foreach (var part in path.Split('.'))
-        {
-            node = node switch
-            {
-                JsonArray array when int.TryParse(part, out var index) && index < array.Count =>
-                    array[index],
-                JsonObject obj => obj[part],
-                _ => null,
-            };
-        }
-
-        return node;
     }
 }
