@@ -40,8 +40,8 @@ internal abstract class ScriptedObject(
     }
 
     /// <summary>
-    /// Whether time alone should move this object on (see <see
-    /// cref="EmulatorScript.AdvanceEvery"/>).
+    /// Whether time alone should move this object on
+    /// (see <see cref="EmulatorScript.AdvanceEvery"/>).
     /// </summary>
     public bool IsDueByTime(DateTimeOffset now) =>
         !IsTerminal

@@ -65,6 +65,17 @@ public sealed class ControlEndpointEmulatorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ScriptWhoseResultIsNotJsonIsRejected()
+    {
+        var set = await control.PutAsync(
+            "_emulator/scripts",
+            """{"target":"workflow:prepare","resultJson":"not json"}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, set.Status);
+        Assert.Contains("ResultJson", set["detail"]);
+    }
+
+    [Fact]
     public async Task FaultAddedOverHttpAnswersTheNextRequest()
     {
         var added = await control.PostAsync(
