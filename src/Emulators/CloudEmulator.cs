@@ -109,7 +109,17 @@ public sealed class CloudEmulator : IAsyncDisposable
         new AzureMlEndpoints(context).Map(app);
         new ControlEndpoints(context, records).Map(app);
 
-        await app.StartAsync(ct);
+        try
+        {
+            await app.StartAsync(ct);
+        }
+        catch
+        {
+            // A taken port must not leave the event pump and the host behind.
+            await emulator.DisposeAsync();
+            throw;
+        }
+
         emulator.BaseUrl = ListeningAddress(app);
         emulator.ticker = Task.Run(emulator.TickAsync, CancellationToken.None);
         logger.Listening(emulator.BaseUrl);
