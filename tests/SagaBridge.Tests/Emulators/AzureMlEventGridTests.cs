@@ -70,6 +70,24 @@ public sealed class AzureMlEventGridTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RunCompletedArrivesWithoutPollingWhenWorkAdvancesWithTime()
+    {
+        await emulator.ConfigureEventGridAsync(
+            new EventGridDelivery(listener.Endpoint, null, null));
+        emulator.Scripts.Set("azureml:train", new EmulatorScript
+        {
+            SucceedAfterReads = 3,
+            AdvanceEvery = TimeSpan.FromMilliseconds(10),
+        });
+
+        await cloud.PutAsync(Job, PipelineJob);
+        var events = await listener.UntilAsync(e => e.EventType == Completed);
+
+        Assert.Equal("sb-tx1-train-1", events[^1].RunId);
+        Assert.Equal("Completed", emulator.Records.AzureMlJobs.Single().Status);
+    }
+
+    [Fact]
     public async Task ChildRunEventsArriveWhenScripted()
     {
         await emulator.ConfigureEventGridAsync(

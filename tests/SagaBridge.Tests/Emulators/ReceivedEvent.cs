@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace SagaBridge.Tests.Emulators;
 
-/// <summary>One Event Grid event as the listener received it, with the secret header sent.</summary>
+/// <summary>One Event Grid event as the listener received it, with its secret header.</summary>
 internal sealed record ReceivedEvent(JsonObject Event, string? Secret)
 {
     public string EventType => (string)Event["eventType"]!;
