@@ -32,18 +32,25 @@ public sealed class CloudEmulator : IAsyncDisposable
 
     private readonly WebApplication app;
     private readonly EmulatorContext context;
-    private readonly CancellationTokenSource stopping = new();
+    private readonly CancellationTokenSource stopping;
     private Task ticker = Task.CompletedTask;
     private int stopped;
 
-    private CloudEmulator(WebApplication app, EmulatorContext context, EmulatorRecords records)
+    private CloudEmulator(
+        WebApplication app,
+        EmulatorContext context,
+        EmulatorRecords records,
+        CancellationTokenSource stopping)
     {
         this.app = app;
+        this.stopping = stopping;
         this.context = context;
         Records = records;
     }
 
-    /// <summary>The base URL of all three APIs and of the control endpoint; ends with <c>/</c>.</summary>
+    /// <summary>
+    /// The base URL of all three APIs and of the control endpoint; ends with <c>/</c>.
+    /// </summary>
     public Uri BaseUrl { get; private set; } = null!;
 
     /// <summary>Scripted outcomes per target.</summary>
@@ -61,7 +68,9 @@ public sealed class CloudEmulator : IAsyncDisposable
     public static Task<CloudEmulator> StartAsync(int port = 0, CancellationToken ct = default) =>
         StartAsync(port, NullLoggerFactory.Instance, ct);
 
-    /// <summary>Starts the emulator and logs what it does through <paramref name="loggerFactory"/>.</summary>
+    /// <summary>
+    /// Starts the emulator and logs what it does through <paramref name="loggerFactory"/>.
+    /// </summary>
     public static async Task<CloudEmulator> StartAsync(
         int port,
         ILoggerFactory loggerFactory,
@@ -81,15 +90,17 @@ public sealed class CloudEmulator : IAsyncDisposable
         var logger = loggerFactory.CreateLogger("SagaBridge.Emulators");
         var publisher = new EventGridPublisher(logger);
         var store = new EmulatorStore();
+        var stopping = new CancellationTokenSource();
         var context = new EmulatorContext(
             store,
             new EmulatorScripts(),
             new EmulatorFaults(),
             publisher,
             TimeProvider.System,
-            logger);
+            logger,
+            stopping.Token);
         var records = new EmulatorRecords(store, () => publisher.Delivered);
-        var emulator = new CloudEmulator(app, context, records);
+        var emulator = new CloudEmulator(app, context, records, stopping);
 
         var gate = new CloudRequestGate(context);
         app.Use(gate.InvokeAsync);
@@ -98,7 +109,17 @@ public sealed class CloudEmulator : IAsyncDisposable
         new AzureMlEndpoints(context).Map(app);
         new ControlEndpoints(context, records).Map(app);
 
-        await app.StartAsync(ct);
+        try
+        {
+            await app.StartAsync(ct);
+        }
+        catch
+        {
+            // A taken port must not leave the event pump and the host behind.
+            await emulator.DisposeAsync();
+            throw;
+        }
+
         emulator.BaseUrl = ListeningAddress(app);
         emulator.ticker = Task.Run(emulator.TickAsync, CancellationToken.None);
         logger.Listening(emulator.BaseUrl);
@@ -111,7 +132,9 @@ public sealed class CloudEmulator : IAsyncDisposable
     /// the subscription validation handshake when it asks for one); null stops delivery.
     /// </summary>
     /// <exception cref="InvalidOperationException">The endpoint failed the handshake.</exception>
-    public Task ConfigureEventGridAsync(EventGridDelivery? delivery, CancellationToken ct = default) =>
+    public Task ConfigureEventGridAsync(
+        EventGridDelivery? delivery,
+        CancellationToken ct = default) =>
         context.Publisher.ConfigureAsync(delivery, ct);
 
     /// <summary>Stops listening; objects in flight stay as they are. Safe to call twice.</summary>

@@ -6,14 +6,17 @@ using SagaBridge.Emulators.Scripting;
 
 namespace SagaBridge.Emulators;
 
-/// <summary>What every emulated API shares: state, scripts, faults, events, clock and log.</summary>
+/// <summary>
+/// What every emulated API shares: state, scripts, faults, events, clock and log.
+/// </summary>
 internal sealed class EmulatorContext(
     EmulatorStore store,
     EmulatorScripts scripts,
     EmulatorFaults faults,
     EventGridPublisher publisher,
     TimeProvider clock,
-    ILogger logger)
+    ILogger logger,
+    CancellationToken stopping)
 {
     public EmulatorStore Store { get; } = store;
 
@@ -31,12 +34,18 @@ internal sealed class EmulatorContext(
 
     public DateTimeOffset Now => Clock.GetUtcNow();
 
-    /// <summary>Waits as long as the target's script says creates take.</summary>
-    public static async Task DelayCreateAsync(EmulatorScript script, HttpContext http)
+    /// <summary>Cancelled when the emulator stops.</summary>
+    public CancellationToken Stopping { get; } = stopping;
+
+    /// <summary>
+    /// Waits as long as the target's script says creates take. A client that gives up meanwhile
+    /// does not stop the create, as with a real API whose answer is slow.
+    /// </summary>
+    public async Task DelayCreateAsync(EmulatorScript script)
     {
         if (script.LaunchDelay > TimeSpan.Zero)
         {
-            await Task.Delay(script.LaunchDelay, http.RequestAborted);
+            await Task.Delay(script.LaunchDelay, Stopping);
         }
     }
 
@@ -59,7 +68,9 @@ internal sealed class EmulatorContext(
         return decision.LoseAnswer;
     }
 
-    /// <summary>Drops the connection without an answer, as a lost response looks to a client.</summary>
+    /// <summary>
+    /// Drops the connection without an answer, as a lost response looks to a client.
+    /// </summary>
     public void LoseAnswer(HttpContext http, string resourceName)
     {
         Logger.CreateAnswerLost(resourceName);

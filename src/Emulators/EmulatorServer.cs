@@ -2,7 +2,9 @@ using Microsoft.Extensions.Logging;
 
 namespace SagaBridge.Emulators;
 
-/// <summary>Runs the emulators as a foreground server, as <c>sagabridge emulators</c> does.</summary>
+/// <summary>
+/// Runs the emulators as a foreground server, as <c>sagabridge emulators</c> does.
+/// </summary>
 public static class EmulatorServer
 {
     /// <summary>
@@ -12,7 +14,9 @@ public static class EmulatorServer
     /// </summary>
     public static Task RunAsync(int port, CancellationToken ct) => RunAsync(port, Console.Out, ct);
 
-    /// <summary>As <see cref="RunAsync(int, CancellationToken)"/>, announcing on <paramref name="output"/>.</summary>
+    /// <summary>
+    /// As <see cref="RunAsync(int, CancellationToken)"/>, announcing on <paramref name="output"/>.
+    /// </summary>
     public static async Task RunAsync(int port, TextWriter output, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(output);

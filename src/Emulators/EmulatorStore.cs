@@ -41,7 +41,9 @@ internal sealed class EmulatorStore
 
     public Dictionary<string, int> CreatedCounts() => new(createdPerTarget, StringComparer.Ordinal);
 
-    /// <summary>A stable id per workspace and experiment, as Azure ML keeps one per experiment.</summary>
+    /// <summary>
+    /// A stable id per workspace and experiment, as Azure ML keeps one per experiment.
+    /// </summary>
     public string ExperimentId(string workspaceId, string experimentName)
     {
         var key = $"{workspaceId.ToUpperInvariant()}|{experimentName}";

@@ -84,7 +84,7 @@ internal sealed class AzureMlEndpoints(EmulatorContext context)
             return;
         }
 
-        await EmulatorContext.DelayCreateAsync(script, http);
+        await context.DelayCreateAsync(script);
         await CreateAsync(http, address, properties, target);
     }
 

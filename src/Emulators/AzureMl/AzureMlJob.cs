@@ -61,6 +61,14 @@ internal sealed class AzureMlJob : ScriptedObject
 
     public override bool IsTerminal => Status is Completed or Failed or Canceled;
 
+    /// <summary>The job's tags, which Event Grid carries as <c>runTags</c>.</summary>
+    public JsonObject RunTags =>
+        (properties["tags"] as JsonObject)?.DeepClone() as JsonObject ?? [];
+
+    /// <summary>The job's <c>properties</c> map, carried by Event Grid as runProperties.</summary>
+    public JsonObject RunProperties =>
+        (properties["properties"] as JsonObject)?.DeepClone() as JsonObject ?? [];
+
     /// <summary>
     /// The scripting target of a job: its experiment name, else its display name, else its name.
     /// </summary>
@@ -89,7 +97,11 @@ internal sealed class AzureMlJob : ScriptedObject
         props["status"] = Status;
         if (Status == Completed && Script.ResultJson is not null)
         {
-            props["outputs"] = JsonNode.Parse(Script.ResultJson);
+            // Outputs are a map of named outputs; a result that is not an object is left out.
+            if (JsonNode.Parse(Script.ResultJson) is JsonObject outputs)
+            {
+                props["outputs"] = outputs;
+            }
         }
 
         return new JsonObject
@@ -151,12 +163,4 @@ internal sealed class AzureMlJob : ScriptedObject
         LastModified = now;
         events.StatusChanged(this, wasRunning, now);
     }
-
-    /// <summary>The tags and properties of the run, as Event Grid carries them.</summary>
-    public JsonObject RunTags => (properties["tags"] as JsonObject)?.DeepClone() as JsonObject
-        ?? [];
-
-    /// <summary>The run properties, as Event Grid carries them.</summary>
-    public JsonObject RunProperties =>
-        (properties["properties"] as JsonObject)?.DeepClone() as JsonObject ?? [];
 }

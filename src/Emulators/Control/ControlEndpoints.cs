@@ -59,7 +59,16 @@ internal sealed class ControlEndpoints(EmulatorContext context, EmulatorRecords 
             return;
         }
 
-        context.Scripts.Set(target, script ?? EmulatorScript.Default);
+        try
+        {
+            context.Scripts.Set(target, script ?? EmulatorScript.Default);
+        }
+        catch (ArgumentException e)
+        {
+            await BadRequestAsync(http, e.Message);
+            return;
+        }
+
         http.Response.StatusCode = StatusCodes.Status204NoContent;
     }
 

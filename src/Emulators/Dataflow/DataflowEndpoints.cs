@@ -96,12 +96,11 @@ internal sealed partial class DataflowEndpoints(EmulatorContext context)
                 "launch_parameter.container_spec_gcs_path or container_spec is required.");
         JsonAnswer.StringMap(parameter, "launchOptions", "launch_parameter");
 
-        return ReadLaunch(
-            http,
-            parameter,
-            "launch_parameter",
-            template,
-            validateOnly: body["validateOnly"] is JsonValue v && v.TryGetValue<bool>(out var b) && b);
+        var validateOnly = body["validateOnly"] is JsonValue flag
+            && flag.TryGetValue<bool>(out var value)
+            && value;
+
+        return ReadLaunch(http, parameter, "launch_parameter", template, validateOnly);
     }
 
     private static DataflowLaunch ReadClassic(HttpContext http, JsonObject? body)
@@ -148,7 +147,10 @@ internal sealed partial class DataflowEndpoints(EmulatorContext context)
 
         var parameters = JsonAnswer.StringMap(parameter, "parameters", path);
         var environment = parameter["environment"] as JsonObject ?? [];
-        var labels = JsonAnswer.StringMap(environment, "additionalUserLabels", $"{path}.environment");
+        var labels = JsonAnswer.StringMap(
+            environment,
+            "additionalUserLabels",
+            $"{path}.environment");
 
         return new DataflowLaunch(
             Project(http),
@@ -189,7 +191,7 @@ internal sealed partial class DataflowEndpoints(EmulatorContext context)
             return;
         }
 
-        await EmulatorContext.DelayCreateAsync(script, http);
+        await context.DelayCreateAsync(script);
 
         DataflowJob? job = null;
         var lose = false;

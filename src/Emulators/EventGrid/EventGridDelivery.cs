@@ -5,7 +5,9 @@ namespace SagaBridge.Emulators.EventGrid;
 /// Grid webhook subscription would.
 /// </summary>
 /// <param name="Endpoint">The webhook that receives POSTed arrays of events.</param>
-/// <param name="SecretHeaderName">A header sent with every delivery, if any (a shared secret).</param>
+/// <param name="SecretHeaderName">
+/// A header sent with every delivery, if any (a shared secret).
+/// </param>
 /// <param name="Secret">The value of that header.</param>
 /// <param name="ValidateSubscription">
 /// Whether configuring first sends a <c>Microsoft.EventGrid.SubscriptionValidationEvent</c> and

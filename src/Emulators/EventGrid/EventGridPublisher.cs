@@ -162,7 +162,8 @@ internal sealed class EventGridPublisher : IAsyncDisposable
         {
             throw new InvalidOperationException(
                 "The Event Grid endpoint did not answer the subscription validation: expected "
-                + $"200 with validationResponse = the validationCode, found {(int)response.StatusCode}.");
+                + "200 with validationResponse = the validationCode, found "
+                + $"{(int)response.StatusCode}.");
         }
     }
 

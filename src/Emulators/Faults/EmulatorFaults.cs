@@ -10,7 +10,9 @@ public sealed class EmulatorFaults
     {
     }
 
-    /// <summary>Adds a burst; it ends by itself after <see cref="EmulatorFault.Count"/> requests.</summary>
+    /// <summary>
+    /// Adds a burst; it ends by itself after <see cref="EmulatorFault.Count"/> requests.
+    /// </summary>
     public void Add(EmulatorFault fault)
     {
         ArgumentNullException.ThrowIfNull(fault);

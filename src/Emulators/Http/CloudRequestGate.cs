@@ -22,14 +22,19 @@ internal sealed class CloudRequestGate(EmulatorContext context)
 
         if (!HasBearer(http))
         {
-            await (google ? GoogleErrors.UnauthenticatedAsync(http) : ArmErrors.UnauthenticatedAsync(http));
+            await (google
+                ? GoogleErrors.UnauthenticatedAsync(http)
+                : ArmErrors.UnauthenticatedAsync(http));
             return;
         }
 
         var fault = context.Faults.Take(path + http.Request.QueryString);
         if (fault is { Delay: var delay } && delay > TimeSpan.Zero)
         {
-            await Task.Delay(delay, http.RequestAborted);
+            if (!await WaitAsync(delay, http.RequestAborted))
+            {
+                return;
+            }
         }
         else if (fault is not null)
         {
@@ -52,6 +57,21 @@ internal sealed class CloudRequestGate(EmulatorContext context)
         }
 
         await next(http);
+    }
+
+    // False when the client went away while the answer was held back.
+    private static async Task<bool> WaitAsync(TimeSpan delay, CancellationToken aborted)
+    {
+        try
+        {
+            await Task.Delay(delay, aborted);
+
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
     }
 
     private static bool HasBearer(HttpContext http)

@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Http;
 
 namespace SagaBridge.Emulators.Http;
 
-/// <summary>Writes and reads JSON bodies exactly as built, without a serializer's naming policy.</summary>
+/// <summary>
+/// Writes and reads JSON bodies exactly as built, without a serializer's naming policy.
+/// </summary>
 internal static class JsonAnswer
 {
     public static async Task WriteAsync(HttpContext http, int statusCode, JsonNode body)
@@ -15,7 +17,9 @@ internal static class JsonAnswer
         await http.Response.WriteAsync(body.ToJsonString(), http.RequestAborted);
     }
 
-    /// <summary>The request body as a JSON object, or null when it is empty or not an object.</summary>
+    /// <summary>
+    /// The request body as a JSON object, or null when it is empty or not an object.
+    /// </summary>
     public static async Task<JsonObject?> ReadObjectAsync(HttpContext http)
     {
         try
@@ -32,7 +36,9 @@ internal static class JsonAnswer
         }
     }
 
-    /// <summary>A string value, or null when absent; throws when present with another type.</summary>
+    /// <summary>
+    /// A string value, or null when absent; throws when present with another type.
+    /// </summary>
     public static string? String(JsonObject owner, string name, string path)
     {
         var node = owner[name];
@@ -74,8 +80,13 @@ internal static class JsonAnswer
         return map;
     }
 
-    /// <summary>Throws, as Google's JSON front end does, for a field the message does not have.</summary>
-    public static void RejectUnknownFields(JsonObject owner, string path, IReadOnlySet<string> known)
+    /// <summary>
+    /// Throws, as Google's JSON front end does, for a field the message does not have.
+    /// </summary>
+    public static void RejectUnknownFields(
+        JsonObject owner,
+        string path,
+        IReadOnlySet<string> known)
     {
         foreach (var (key, _) in owner)
         {

@@ -29,7 +29,9 @@ public sealed class EmulatorRecords
         }
     }
 
-    /// <summary>Every Dataflow job launched (validate-only launches excluded), oldest first.</summary>
+    /// <summary>
+    /// Every Dataflow job launched (validate-only launches excluded), oldest first.
+    /// </summary>
     public IReadOnlyList<DataflowJobRecord> DataflowJobs
     {
         get
@@ -41,7 +43,9 @@ public sealed class EmulatorRecords
         }
     }
 
-    /// <summary>Every Azure ML job created (a repeated PUT does not add one), oldest first.</summary>
+    /// <summary>
+    /// Every Azure ML job created (a repeated PUT does not add one), oldest first.
+    /// </summary>
     public IReadOnlyList<AzureMlJobRecord> AzureMlJobs
     {
         get

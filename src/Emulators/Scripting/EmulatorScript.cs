@@ -33,7 +33,9 @@ public sealed record EmulatorScript
     /// <summary>Message of the error of failed work.</summary>
     public string? ErrorMessage { get; init; }
 
-    /// <summary>Dataflow only: the job is a streaming job whatever its launch request says.</summary>
+    /// <summary>
+    /// Dataflow only: the job is a streaming job whatever its launch request says.
+    /// </summary>
     public bool Streaming { get; init; }
 
     /// <summary>
@@ -51,7 +53,9 @@ public sealed record EmulatorScript
     /// <summary>Creates for the target wait this long before they take effect and answer.</summary>
     public TimeSpan LaunchDelay { get; init; }
 
-    /// <summary>Every call about the target answers 403 PERMISSION_DENIED (ARM: AuthorizationFailed).</summary>
+    /// <summary>
+    /// Every call about the target answers 403 PERMISSION_DENIED (ARM: AuthorizationFailed).
+    /// </summary>
     public bool Forbidden { get; init; }
 
     /// <summary>

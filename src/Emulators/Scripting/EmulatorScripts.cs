@@ -1,3 +1,6 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
 namespace SagaBridge.Emulators.Scripting;
 
 /// <summary>
@@ -19,10 +22,19 @@ public sealed class EmulatorScripts
     /// <see cref="EmulatorScript.FailTimes"/> and <see cref="EmulatorScript.LoseCreateResponse"/>
     /// start again.
     /// </summary>
+    /// <exception cref="ArgumentException">
+    /// <see cref="EmulatorScript.ResultJson"/> is not JSON text.
+    /// </exception>
     public void Set(string target, EmulatorScript script)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(target);
         ArgumentNullException.ThrowIfNull(script);
+        if (script.ResultJson is not null && !IsJson(script.ResultJson))
+        {
+            throw new ArgumentException(
+                $"ResultJson must be JSON text; found '{script.ResultJson}'.",
+                nameof(script));
+        }
 
         lock (gate)
         {
@@ -70,6 +82,20 @@ public sealed class EmulatorScripts
             }
 
             return new CreateDecision(script, fails, lose);
+        }
+    }
+
+    private static bool IsJson(string text)
+    {
+        try
+        {
+            JsonNode.Parse(text);
+
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
         }
     }
 

@@ -39,13 +39,18 @@ internal abstract class ScriptedObject(
         OnRead(now, outcomeDue: Reads >= Script.SucceedAfterReads);
     }
 
-    /// <summary>Whether time alone should move this object on (see <see cref="EmulatorScript.AdvanceEvery"/>).</summary>
+    /// <summary>
+    /// Whether time alone should move this object on
+    /// (see <see cref="EmulatorScript.AdvanceEvery"/>).
+    /// </summary>
     public bool IsDueByTime(DateTimeOffset now) =>
         !IsTerminal
         && Script.AdvanceEvery > TimeSpan.Zero
         && now - LastAdvanced >= Script.AdvanceEvery;
 
-    /// <summary>Applies the effect of the scripted outcome right after creation, when due then.</summary>
+    /// <summary>
+    /// Applies the effect of the scripted outcome right after creation, when due then.
+    /// </summary>
     protected void ApplyOutcomeAtCreation(DateTimeOffset now)
     {
         if (Script.SucceedAfterReads <= 0)
@@ -54,9 +59,13 @@ internal abstract class ScriptedObject(
         }
     }
 
-    /// <summary>Moves the work one read further; <paramref name="outcomeDue"/> says whether it ends now.</summary>
+    /// <summary>
+    /// Moves the work one read further; <paramref name="outcomeDue"/> says whether it ends now.
+    /// </summary>
     protected abstract void OnRead(DateTimeOffset now, bool outcomeDue);
 
-    /// <summary>The outcome this object reaches: a failure wins over the script's outcome.</summary>
+    /// <summary>
+    /// The outcome this object reaches: a failure wins over the script's outcome.
+    /// </summary>
     protected ScriptOutcome EffectiveOutcome => Fails ? ScriptOutcome.Fail : Script.Outcome;
 }

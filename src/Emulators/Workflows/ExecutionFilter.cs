@@ -62,6 +62,7 @@ internal sealed partial class ExecutionFilter
         throw new WireFormatException($"Invalid filter: field '{field}' is not supported.");
     }
 
-    [GeneratedRegex("""^(?<field>[A-Za-z_][A-Za-z0-9_.\-]*)\s*=\s*(?:"(?<quoted>[^"]*)"|(?<bare>[^\s"]+))$""")]
+    [GeneratedRegex(
+        """^(?<field>[A-Za-z_][A-Za-z0-9_.\-]*)\s*=\s*(?:"(?<quoted>[^"]*)"|(?<bare>[^\s"]+))$""")]
     private static partial Regex Comparison();
 }

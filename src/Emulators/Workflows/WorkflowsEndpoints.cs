@@ -9,7 +9,8 @@ namespace SagaBridge.Emulators.Workflows;
 /// <summary>The Cloud Workflows Executions API v1.</summary>
 internal sealed class WorkflowsEndpoints(EmulatorContext context)
 {
-    private const string Workflow = "/v1/projects/{project}/locations/{location}/workflows/{workflow}";
+    private const string Workflow =
+        "/v1/projects/{project}/locations/{location}/workflows/{workflow}";
 
     private static readonly HashSet<string> ExecutionFields = new(
         [
@@ -76,7 +77,7 @@ internal sealed class WorkflowsEndpoints(EmulatorContext context)
             return;
         }
 
-        await EmulatorContext.DelayCreateAsync(script, http);
+        await context.DelayCreateAsync(script);
 
         WorkflowExecution execution;
         bool lose;
@@ -266,7 +267,11 @@ internal sealed class WorkflowsEndpoints(EmulatorContext context)
         }
     }
 
-    private static Task AnswerAsync(HttpContext http, string name, JsonObject? answer, bool forbidden)
+    private static Task AnswerAsync(
+        HttpContext http,
+        string name,
+        JsonObject? answer,
+        bool forbidden)
     {
         if (forbidden)
         {

@@ -39,9 +39,10 @@ public sealed class AzureMlEmulatorTests : IAsyncLifetime
     [Fact]
     public async Task PuttingTheSameJobTwiceCreatesOneJob()
     {
-        var created = await cloud.PutAsync($"{Workspace}/jobs/sb-tx1-train-1?{ApiVersion}", PipelineJob);
+        const string Job = $"{Workspace}/jobs/sb-tx1-train-1?{ApiVersion}";
+        var created = await cloud.PutAsync(Job, PipelineJob);
 
-        var again = await cloud.PutAsync($"{Workspace}/jobs/sb-tx1-train-1?{ApiVersion}", PipelineJob);
+        var again = await cloud.PutAsync(Job, PipelineJob);
 
         Assert.Equal(HttpStatusCode.Created, created.Status);
         Assert.Equal(HttpStatusCode.OK, again.Status);
@@ -70,7 +71,8 @@ public sealed class AzureMlEmulatorTests : IAsyncLifetime
         var statuses = new List<string?>();
         for (var read = 0; read < 3; read++)
         {
-            statuses.Add((await cloud.GetAsync($"{Workspace}/jobs/j1?{ApiVersion}"))["properties.status"]);
+            var answer = await cloud.GetAsync($"{Workspace}/jobs/j1?{ApiVersion}");
+            statuses.Add(answer["properties.status"]);
         }
 
         var done = await cloud.GetAsync($"{Workspace}/jobs/j1?{ApiVersion}");

@@ -11,7 +11,13 @@ public sealed class AzureMlEventGridTests : IAsyncLifetime
         + "/workspaces/ws-1/jobs/sb-tx1-train-1?api-version=2024-04-01";
 
     private const string PipelineJob = """
-        {"properties":{"jobType":"Pipeline","experimentName":"train","tags":{"sagabridge-tx":"tx1"}}}
+        {
+          "properties": {
+            "jobType": "Pipeline",
+            "experimentName": "train",
+            "tags": { "sagabridge-tx": "tx1" }
+          }
+        }
         """;
 
     private const string Completed = "Microsoft.MachineLearningServices.RunCompleted";
@@ -57,14 +63,35 @@ public sealed class AzureMlEventGridTests : IAsyncLifetime
         Assert.Equal("train", (string?)last.Event["data"]!["experimentName"]);
         Assert.Equal("tx1", (string?)last.Event["data"]!["runTags"]!["sagabridge-tx"]);
         var experimentId = (string)last.Event["data"]!["experimentId"]!;
-        Assert.Equal($"experiments/{experimentId}/runs/sb-tx1-train-1", (string?)last.Event["subject"]);
+        Assert.Equal(
+            $"experiments/{experimentId}/runs/sb-tx1-train-1",
+            (string?)last.Event["subject"]);
         Assert.EndsWith("/workspaces/ws-1", (string?)last.Event["topic"]);
+    }
+
+    [Fact]
+    public async Task RunCompletedArrivesWithoutPollingWhenWorkAdvancesWithTime()
+    {
+        await emulator.ConfigureEventGridAsync(
+            new EventGridDelivery(listener.Endpoint, null, null));
+        emulator.Scripts.Set("azureml:train", new EmulatorScript
+        {
+            SucceedAfterReads = 3,
+            AdvanceEvery = TimeSpan.FromMilliseconds(10),
+        });
+
+        await cloud.PutAsync(Job, PipelineJob);
+        var events = await listener.UntilAsync(e => e.EventType == Completed);
+
+        Assert.Equal("sb-tx1-train-1", events[^1].RunId);
+        Assert.Equal("Completed", emulator.Records.AzureMlJobs.Single().Status);
     }
 
     [Fact]
     public async Task ChildRunEventsArriveWhenScripted()
     {
-        await emulator.ConfigureEventGridAsync(new EventGridDelivery(listener.Endpoint, null, null));
+        await emulator.ConfigureEventGridAsync(
+            new EventGridDelivery(listener.Endpoint, null, null));
         emulator.Scripts.Set("azureml:train", new EmulatorScript { ChildRunEvents = true });
         await cloud.PutAsync(Job, PipelineJob);
 
@@ -72,7 +99,9 @@ public sealed class AzureMlEventGridTests : IAsyncLifetime
         var events = await listener.UntilAsync(
             e => e.EventType == Completed && e.RunType == "azureml.PipelineRun");
 
-        var child = Assert.Single(events, e => e.EventType == Completed && e.RunType == "azureml.StepRun");
+        var child = Assert.Single(
+            events,
+            e => e.EventType == Completed && e.RunType == "azureml.StepRun");
         Assert.NotEqual("sb-tx1-train-1", child.RunId);
         Assert.True(events.IndexOf(child) < events.Count - 1);
     }
@@ -80,7 +109,8 @@ public sealed class AzureMlEventGridTests : IAsyncLifetime
     [Fact]
     public async Task DuplicateAndStaleEventsArriveWhenScripted()
     {
-        await emulator.ConfigureEventGridAsync(new EventGridDelivery(listener.Endpoint, null, null));
+        await emulator.ConfigureEventGridAsync(
+            new EventGridDelivery(listener.Endpoint, null, null));
         emulator.Scripts.Set("azureml:train", new EmulatorScript
         {
             SucceedAfterReads = 5,

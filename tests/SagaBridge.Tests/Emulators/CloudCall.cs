@@ -1,12 +1,16 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 
 namespace SagaBridge.Tests.Emulators;
 
-/// <summary>A raw HTTP client for the emulated APIs: hand-written JSON in, parsed JSON out.</summary>
-internal sealed class CloudCall(Uri baseUrl, string? token = "test-token")
+/// <summary>
+/// A raw HTTP client for the emulated APIs: hand-written JSON in, parsed JSON out.
+/// </summary>
+internal sealed class CloudCall(
+    Uri baseUrl,
+    string? token = "test-token",
+    TimeSpan? timeout = null)
 {
     // One handler for every test: HttpClients over it need no disposal.
     private static readonly SocketsHttpHandler Handler = new();
@@ -23,7 +27,11 @@ internal sealed class CloudCall(Uri baseUrl, string? token = "test-token")
 
     public async Task<CloudAnswer> SendAsync(HttpMethod method, string path, string? json)
     {
-        var http = new HttpClient(Handler, disposeHandler: false) { BaseAddress = baseUrl };
+        var http = new HttpClient(Handler, disposeHandler: false)
+        {
+            BaseAddress = baseUrl,
+            Timeout = timeout ?? TimeSpan.FromSeconds(30),
+        };
         using var request = new HttpRequestMessage(method, path);
         if (token is not null)
         {
@@ -40,31 +48,5 @@ internal sealed class CloudCall(Uri baseUrl, string? token = "test-token")
         var body = text.Length == 0 ? null : JsonNode.Parse(text);
 
         return new CloudAnswer(response.StatusCode, body, response.Headers);
-    }
-}
-
-internal sealed record CloudAnswer(
-    HttpStatusCode Status,
-    JsonNode? Body,
-    HttpResponseHeaders Headers)
-{
-    public string? this[string path] => Find(path)?.ToString();
-
-    /// <summary>The node at a dotted path such as <c>error.status</c> or <c>jobs.0.name</c>.</summary>
-    public JsonNode? Find(string path)
-    {
-        var node = Body;
-        foreach (var part in path.Split('.'))
-        {
-            node = node switch
-            {
-                JsonArray array when int.TryParse(part, out var index) && index < array.Count =>
-                    array[index],
-                JsonObject obj => obj[part],
-                _ => null,
-            };
-        }
-
-        return node;
     }
 }

@@ -5,7 +5,9 @@ using SagaBridge.Emulators.Scripting;
 
 namespace SagaBridge.Tests.Emulators;
 
-/// <summary>What every API shares: authentication, faults, lost answers, permissions, time.</summary>
+/// <summary>
+/// What every API shares: authentication, faults, lost answers, permissions, time.
+/// </summary>
 public sealed class CloudGateEmulatorTests : IAsyncLifetime
 {
     private const string Executions =
@@ -46,7 +48,9 @@ public sealed class CloudGateEmulatorTests : IAsyncLifetime
     {
         var anonymous = new CloudCall(emulator.BaseUrl, token: null);
 
-        var created = await anonymous.PutAsync(AzureJob, """{"properties":{"jobType":"Pipeline"}}""");
+        var created = await anonymous.PutAsync(
+            AzureJob,
+            """{"properties":{"jobType":"Pipeline"}}""");
 
         Assert.Equal(HttpStatusCode.Unauthorized, created.Status);
         Assert.Equal("AuthenticationFailed", created["error.code"]);
@@ -111,12 +115,14 @@ public sealed class CloudGateEmulatorTests : IAsyncLifetime
             """{"argument":"{}","labels":{"sagabridge-step":"tx1-prepare-1"}}""");
         await Assert.ThrowsAsync<HttpRequestException>(lost);
         var found = await cloud.GetAsync(
-            $"{Executions}?filter=" + Uri.EscapeDataString("labels.sagabridge-step=\"tx1-prepare-1\""));
+            $"{Executions}?filter="
+            + Uri.EscapeDataString("labels.sagabridge-step=\"tx1-prepare-1\""));
 
         Assert.Single(found.Find("executions")!.AsArray());
         Assert.Equal(1, emulator.Records.CreatesLost);
         Assert.Equal(0, emulator.Records.CreatesAnswered);
-        Assert.Equal("tx1-prepare-1", emulator.Records.WorkflowExecutions.Single().Labels["sagabridge-step"]);
+        var recorded = emulator.Records.WorkflowExecutions.Single();
+        Assert.Equal("tx1-prepare-1", recorded.Labels["sagabridge-step"]);
     }
 
     [Fact]
@@ -128,7 +134,12 @@ public sealed class CloudGateEmulatorTests : IAsyncLifetime
             Outcome = ScriptOutcome.RunUntilCancelled,
         });
         const string Launch = """
-            {"launchParameter":{"jobName":"sb-tx1-clean-1","containerSpecGcsPath":"gs://t/flex.json"}}
+            {
+              "launchParameter": {
+                "jobName": "sb-tx1-clean-1",
+                "containerSpecGcsPath": "gs://t/flex.json"
+              }
+            }
             """;
         const string Region = "v1b3/projects/p1/locations/europe-west4";
 
@@ -139,6 +150,22 @@ public sealed class CloudGateEmulatorTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Conflict, retried.Status);
         Assert.Equal(emulator.Records.DataflowJobs.Single().Id, active["jobs.0.id"]);
+    }
+
+    [Fact]
+    public async Task SlowCreateTakesEffectEvenWhenTheClientGaveUp()
+    {
+        emulator.Scripts.Set("workflow:prepare", new EmulatorScript
+        {
+            LaunchDelay = TimeSpan.FromMilliseconds(300),
+        });
+        var impatient = new CloudCall(emulator.BaseUrl, timeout: TimeSpan.FromMilliseconds(50));
+
+        var create = () => impatient.PostAsync(Executions, "{}");
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(create);
+        var state = await WaitForWorkflowStateAsync("ACTIVE");
+
+        Assert.Equal("ACTIVE", state);
     }
 
     [Fact]
@@ -185,10 +212,10 @@ public sealed class CloudGateEmulatorTests : IAsyncLifetime
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         while (true)
         {
-            var state = emulator.Records.WorkflowExecutions.Single().State;
+            var state = emulator.Records.WorkflowExecutions.SingleOrDefault()?.State;
             if (state == wanted || deadline.IsCancellationRequested)
             {
-                return state;
+                return state ?? "(none)";
             }
 
             await Task.Delay(20);

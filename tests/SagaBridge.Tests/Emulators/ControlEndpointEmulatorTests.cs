@@ -27,7 +27,14 @@ public sealed class ControlEndpointEmulatorTests : IAsyncLifetime
     {
         var set = await control.PutAsync(
             "_emulator/scripts",
-            """{"target":"workflow:prepare","outcome":"Fail","errorMessage":"boom","succeedAfterReads":1}""");
+            """
+            {
+              "target": "workflow:prepare",
+              "outcome": "Fail",
+              "errorMessage": "boom",
+              "succeedAfterReads": 1
+            }
+            """);
         var created = await cloud.PostAsync(Executions, """{"labels":{"k":"v"}}""");
         await cloud.GetAsync($"v1/{created["name"]}");
 
@@ -58,11 +65,24 @@ public sealed class ControlEndpointEmulatorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ScriptWhoseResultIsNotJsonIsRejected()
+    {
+        var set = await control.PutAsync(
+            "_emulator/scripts",
+            """{"target":"workflow:prepare","resultJson":"not json"}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, set.Status);
+        Assert.Contains("ResultJson", set["detail"]);
+    }
+
+    [Fact]
     public async Task FaultAddedOverHttpAnswersTheNextRequest()
     {
         var added = await control.PostAsync(
             "_emulator/faults",
-            """{"statusCode":429,"count":1,"retryDelay":"00:00:05","pathContains":"/executions"}""");
+            """
+            {"statusCode":429,"count":1,"retryDelay":"00:00:05","pathContains":"/executions"}
+            """);
 
         var throttled = await cloud.GetAsync(Executions);
         var next = await cloud.GetAsync(Executions);
@@ -91,7 +111,13 @@ public sealed class ControlEndpointEmulatorTests : IAsyncLifetime
 
         var configured = await control.PostAsync(
             "_emulator/eventgrid",
-            $$"""{"endpoint":"{{listener.Endpoint}}","secretHeaderName":"x-sagabridge-secret","secret":"s"}""");
+            $$"""
+            {
+              "endpoint": "{{listener.Endpoint}}",
+              "secretHeaderName": "x-sagabridge-secret",
+              "secret": "s"
+            }
+            """);
         await cloud.PutAsync(
             "subscriptions/s/resourceGroups/rg/providers/Microsoft.MachineLearningServices"
             + "/workspaces/ws/jobs/j1?api-version=2024-04-01",

@@ -55,7 +55,13 @@ public sealed partial class DataflowEmulatorTests : IAsyncLifetime
 
         var launched = await cloud.PostAsync(
             $"{Region}/templates:launch?gcsPath={Uri.EscapeDataString(ClassicTemplate)}",
-            """{"jobName":"wordcount-1","parameters":{"inputFile":"gs://in/a.txt"},"environment":{"tempLocation":"gs://tmp"}}""");
+            """
+            {
+              "jobName": "wordcount-1",
+              "parameters": { "inputFile": "gs://in/a.txt" },
+              "environment": { "tempLocation": "gs://tmp" }
+            }
+            """);
         var read = await cloud.GetAsync($"{Region}/jobs/{launched["job.id"]}");
 
         Assert.Equal(HttpStatusCode.OK, launched.Status);
@@ -77,7 +83,9 @@ public sealed partial class DataflowEmulatorTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Conflict, again.Status);
         Assert.Equal("ALREADY_EXISTS", again["error.status"]);
-        Assert.Contains("There is already an active job named sb-tx1-clean-1", again["error.message"]);
+        Assert.Contains(
+            "There is already an active job named sb-tx1-clean-1",
+            again["error.message"]);
         Assert.Single(emulator.Records.DataflowJobs);
     }
 
@@ -112,7 +120,15 @@ public sealed partial class DataflowEmulatorTests : IAsyncLifetime
     {
         var launched = await cloud.PostAsync(
             $"{Region}/flexTemplates:launch",
-            $$"""{"launchParameter":{"jobName":"a1","containerSpecGcsPath":"{{FlexSpec}}","parameters":{"workers":3} } }""");
+            $$"""
+            {
+              "launchParameter": {
+                "jobName": "a1",
+                "containerSpecGcsPath": "{{FlexSpec}}",
+                "parameters": { "workers": 3 }
+              }
+            }
+            """);
 
         Assert.Equal(HttpStatusCode.BadRequest, launched.Status);
         Assert.Equal("INVALID_ARGUMENT", launched["error.status"]);
@@ -140,7 +156,8 @@ public sealed partial class DataflowEmulatorTests : IAsyncLifetime
         Assert.Equal("JOB_STATE_CANCELLED", cancelled["currentState"]);
         Assert.Equal(HttpStatusCode.BadRequest, again.Status);
         Assert.Equal("FAILED_PRECONDITION", again["error.status"]);
-        Assert.Equal(["JOB_STATE_CANCELLED"], emulator.Records.DataflowJobs.Single().RequestedStates);
+        var record = emulator.Records.DataflowJobs.Single();
+        Assert.Equal(["JOB_STATE_CANCELLED"], record.RequestedStates);
     }
 
     [Fact]
@@ -165,7 +182,15 @@ public sealed partial class DataflowEmulatorTests : IAsyncLifetime
     {
         var launched = await cloud.PostAsync(
             $"{Region}/flexTemplates:launch",
-            $$"""{"launchParameter":{"jobName":"stream-1","containerSpecGcsPath":"{{FlexSpec}}","environment":{"enableStreamingEngine":true} } }""");
+            $$"""
+            {
+              "launchParameter": {
+                "jobName": "stream-1",
+                "containerSpecGcsPath": "{{FlexSpec}}",
+                "environment": { "enableStreamingEngine": true }
+              }
+            }
+            """);
         var id = launched["job.id"];
         var running = await cloud.GetAsync($"{Region}/jobs/{id}");
         var stillRunning = await cloud.GetAsync($"{Region}/jobs/{id}");
@@ -205,7 +230,12 @@ public sealed partial class DataflowEmulatorTests : IAsyncLifetime
     {
         var launched = await cloud.PostAsync(
             $"{Region}/flexTemplates:launch",
-            $$"""{"launchParameter":{"jobName":"a1","containerSpecGcsPath":"{{FlexSpec}}"},"validateOnly":true}""");
+            $$"""
+            {
+              "launchParameter": { "jobName": "a1", "containerSpecGcsPath": "{{FlexSpec}}" },
+              "validateOnly": true
+            }
+            """);
 
         Assert.Equal(HttpStatusCode.OK, launched.Status);
         Assert.Null(launched.Find("job"));

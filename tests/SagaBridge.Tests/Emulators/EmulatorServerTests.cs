@@ -23,6 +23,16 @@ public sealed class EmulatorServerTests
         Assert.Equal(HttpStatusCode.OK, answer.Status);
     }
 
+    [Fact]
+    public async Task StartingOnAPortInUseFails()
+    {
+        await using var first = await CloudEmulator.StartAsync();
+
+        var second = () => CloudEmulator.StartAsync(first.BaseUrl.Port);
+
+        await Assert.ThrowsAnyAsync<IOException>(second);
+    }
+
     private sealed class AnnouncementWriter : TextWriter
     {
         private readonly StringBuilder line = new();

@@ -98,16 +98,3 @@ internal sealed class EventGridListener : IAsyncDisposable
         }
     }
 }
-
-internal sealed record ReceivedEvent(JsonObject Event, string? Secret)
-{
-    public string EventType => (string)Event["eventType"]!;
-
-    public string RunId => (string)Event["data"]!["runId"]!;
-
-    public string RunType => (string)Event["data"]!["runType"]!;
-
-    public string RunStatus => (string)Event["data"]!["runStatus"]!;
-
-    public string Id => (string)Event["id"]!;
-}
