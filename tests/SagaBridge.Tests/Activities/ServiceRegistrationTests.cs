@@ -65,9 +65,9 @@ public sealed class ServiceRegistrationTests
 
         Assert.IsType<GoogleAccessTokenSource>(
             provider.GetRequiredKeyedService<IAccessTokenSource>(
-                ServiceCollectionExtensions.GoogleTokens));
+                ActivityServices.GoogleTokens));
         Assert.IsType<AzureAccessTokenSource>(
             provider.GetRequiredKeyedService<IAccessTokenSource>(
-                ServiceCollectionExtensions.AzureTokens));
+                ActivityServices.AzureTokens));
     }
 }

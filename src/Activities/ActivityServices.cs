@@ -16,7 +16,7 @@ namespace SagaBridge.Activities;
 /// <summary>
 /// Registers the activities layer: clients, token sources, drivers and activities.
 /// </summary>
-public static class ServiceCollectionExtensions
+public static class ActivityServices
 {
     /// <summary>Service key of the <see cref="IAccessTokenSource"/> for Google APIs.</summary>
     public const string GoogleTokens = "google";
