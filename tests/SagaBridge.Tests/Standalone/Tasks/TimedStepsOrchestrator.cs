@@ -1,0 +1,16 @@
+using Microsoft.DurableTask;
+
+namespace SagaBridge.Tests.Standalone.Tasks;
+
+/// <summary>Runs an activity, sleeps on a durable timer for the given seconds, runs another.</summary>
+public sealed class TimedStepsOrchestrator : TaskOrchestrator<int, string>
+{
+    public override async Task<string> RunAsync(TaskOrchestrationContext context, int input)
+    {
+        var before = await context.CallActivityAsync<string>(nameof(RecordActivity), "before");
+        await context.CreateTimer(TimeSpan.FromSeconds(input), CancellationToken.None);
+        var after = await context.CallActivityAsync<string>(nameof(RecordActivity), "after");
+
+        return $"{before}-{after}";
+    }
+}
