@@ -221,7 +221,7 @@ public sealed class StandaloneEngine : IAsyncDisposable
     {
         logger.EngineStarting("memory", "in-memory");
 
-        var host = await DurableTaskTestHost.StartAsync(
+        var host = await InMemoryBackend.StartAsync(
             tasks =>
             {
                 foreach (var (name, type) in registration.Orchestrators)
@@ -241,7 +241,7 @@ public sealed class StandaloneEngine : IAsyncDisposable
                         _ => (ITaskActivity)ActivatorUtilities.CreateInstance(services, type));
                 }
             },
-            new DurableTaskTestHostOptions { LoggerFactory = loggerFactory },
+            loggerFactory,
             cancellation);
 
         var client = new InMemoryDurableTaskClient(

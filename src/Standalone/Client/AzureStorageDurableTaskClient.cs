@@ -105,7 +105,7 @@ public sealed class AzureStorageDurableTaskClient : DurableTaskClient
         var states = await service.GetOrchestrationStateAsync(instanceId, allExecutions: false);
         var state = states?.FirstOrDefault(s => s is not null);
 
-        return state is null ? null : ToMetadata(state, getInputsAndOutputs);
+        return state is null ? null : await ToMetadataAsync(state, getInputsAndOutputs);
     }
 
     /// <inheritdoc/>
@@ -134,9 +134,12 @@ public sealed class AzureStorageDurableTaskClient : DurableTaskClient
 
             var result = await queries.GetOrchestrationWithQueryAsync(request, cancel);
 
-            var values = result.OrchestrationState
-                .Select(state => ToMetadata(state, query.FetchInputsAndOutputs))
-                .ToList();
+            var values = new List<OrchestrationMetadata>(result.OrchestrationState.Count);
+            foreach (var state in result.OrchestrationState)
+            {
+                values.Add(await ToMetadataAsync(state, query.FetchInputsAndOutputs));
+            }
+
             var next = string.IsNullOrEmpty(result.ContinuationToken)
                 ? null
                 : result.ContinuationToken;
@@ -471,9 +474,11 @@ public sealed class AzureStorageDurableTaskClient : DurableTaskClient
         }
     }
 
-    private OrchestrationMetadata ToMetadata(OrchestrationState state, bool withPayloads)
+    private async Task<OrchestrationMetadata> ToMetadataAsync(
+        OrchestrationState state,
+        bool withPayloads)
     {
-        var failure = ToSdk(state.FailureDetails);
+        var failure = await FailureOfAsync(state);
 
         return new OrchestrationMetadata(state.Name, state.OrchestrationInstance.InstanceId)
         {
@@ -492,6 +497,26 @@ public sealed class AzureStorageDurableTaskClient : DurableTaskClient
                 ? new Dictionary<string, string>()
                 : new Dictionary<string, string>(state.Tags, StringComparer.Ordinal),
         };
+    }
+
+    private async Task<TaskFailureDetails?> FailureOfAsync(OrchestrationState state)
+    {
+        if (state.FailureDetails is not null)
+        {
+            return ToSdk(state.FailureDetails);
+        }
+
+        if (state.OrchestrationStatus != OrchestrationStatus.Failed)
+        {
+            return null;
+        }
+
+        var history = await service.GetOrchestrationHistoryAsync(
+            state.OrchestrationInstance.InstanceId,
+            state.OrchestrationInstance.ExecutionId);
+
+        return HistoryFailureReader.Read(history)
+            ?? new TaskFailureDetails("unknown", state.Output ?? string.Empty, null, null, null);
     }
 
     private static DateTimeOffset AsUtc(DateTime time) =>

@@ -18,6 +18,7 @@ public sealed class TestEngines(AzuriteFixture azurite)
         .AddOrchestrator<ApprovalOrchestrator>()
         .AddOrchestrator<CountdownOrchestrator>()
         .AddOrchestrator<FailureOrchestrator>()
+        .AddOrchestrator<GatedStepsOrchestrator>()
         .AddActivity<PriceOrderActivity>()
         .AddActivity<RecordActivity>()
         .AddActivity<FailingActivity>();
