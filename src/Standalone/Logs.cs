@@ -15,7 +15,8 @@ internal static partial class Logs
 
     [LoggerMessage(EventId = 4001, Level = LogLevel.Information,
         Message = "Durable engine running: {Orchestrators} orchestrators, {Activities} activities")]
-    public static partial void EngineStarted(this ILogger logger, int orchestrators, int activities);
+    public static partial void EngineStarted(
+        this ILogger logger, int orchestrators, int activities);
 
     [LoggerMessage(EventId = 4002, Level = LogLevel.Information,
         Message = "Stopping the durable engine (forced: {Forced})")]
@@ -27,7 +28,8 @@ internal static partial class Logs
 
     [LoggerMessage(EventId = 4011, Level = LogLevel.Information,
         Message = "Installing Azurite with 'npm {Command}' in {Folder} (first use, about 35 s)")]
-    public static partial void AzuriteInstalling(this ILogger logger, string command, string folder);
+    public static partial void AzuriteInstalling(
+        this ILogger logger, string command, string folder);
 
     [LoggerMessage(EventId = 4012, Level = LogLevel.Information,
         Message = "Azurite installed in {Seconds:F1} s")]
@@ -49,11 +51,13 @@ internal static partial class Logs
 
     [LoggerMessage(EventId = 4016, Level = LogLevel.Warning,
         Message = "Azurite (pid {ProcessId}) could not be stopped")]
-    public static partial void AzuriteStopFailed(this ILogger logger, int processId, Exception error);
+    public static partial void AzuriteStopFailed(
+        this ILogger logger, int processId, Exception error);
 
     [LoggerMessage(EventId = 4020, Level = LogLevel.Information,
         Message = "[{InstanceId}] scheduled orchestration {Name}")]
-    public static partial void InstanceScheduled(this ILogger logger, string instanceId, string name);
+    public static partial void InstanceScheduled(
+        this ILogger logger, string instanceId, string name);
 
     [LoggerMessage(EventId = 4021, Level = LogLevel.Information,
         Message = "[{InstanceId}] not scheduled: an instance with this id is {Status}")]
@@ -62,7 +66,8 @@ internal static partial class Logs
 
     [LoggerMessage(EventId = 4022, Level = LogLevel.Information,
         Message = "[{InstanceId}] event {EventName} raised")]
-    public static partial void EventRaised(this ILogger logger, string instanceId, string eventName);
+    public static partial void EventRaised(
+        this ILogger logger, string instanceId, string eventName);
 
     [LoggerMessage(EventId = 4023, Level = LogLevel.Information,
         Message = "[{InstanceId}] {Operation} requested")]

@@ -29,7 +29,7 @@ public sealed class StandaloneEngineOptions
     /// </summary>
     public int PartitionCount { get; set; } = 4;
 
-    /// <summary>Identifies this process in partition leases; defaults to host name and pid.</summary>
+    /// <summary>Names this process in partition leases; defaults to host name and pid.</summary>
     public string? WorkerId { get; set; }
 
     /// <summary>Orchestration work items this process runs at the same time.</summary>

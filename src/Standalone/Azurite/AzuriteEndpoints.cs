@@ -10,7 +10,7 @@ namespace SagaBridge.Standalone.Azurite;
 /// <param name="TablePort">Port of the table service.</param>
 public sealed record AzuriteEndpoints(int BlobPort, int QueuePort, int TablePort)
 {
-    /// <summary>Azurite's own default ports, which <c>UseDevelopmentStorage=true</c> means.</summary>
+    /// <summary>Azurite's default ports: what <c>UseDevelopmentStorage=true</c> means.</summary>
     public static readonly AzuriteEndpoints Default = new(10000, 10001, 10002);
 
     /// <summary>The development account every Azurite accepts.</summary>

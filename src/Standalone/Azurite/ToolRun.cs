@@ -2,14 +2,16 @@ using System.Diagnostics;
 
 namespace SagaBridge.Standalone.Azurite;
 
-/// <summary>A finished run of a command-line tool: its exit code and the end of its output.</summary>
+/// <summary>A finished run of a command-line tool: exit code and the end of its output.</summary>
 internal sealed record ToolRun(int ExitCode, string Output)
 {
     /// <summary>
     /// Runs a tool to completion; kills it (with its children) when it outlives
     /// <paramref name="timeout"/> or the caller cancels.
     /// </summary>
-    /// <exception cref="System.ComponentModel.Win32Exception">The tool is not installed.</exception>
+    /// <exception cref="System.ComponentModel.Win32Exception">
+    /// The tool is not installed.
+    /// </exception>
     public static async Task<ToolRun> ExecuteAsync(
         string fileName,
         IReadOnlyList<string> arguments,

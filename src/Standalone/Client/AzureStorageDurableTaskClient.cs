@@ -1,7 +1,6 @@
 using DurableTask.Core;
 using DurableTask.Core.Exceptions;
 using DurableTask.Core.History;
-using IOrchestrationServiceQueryClient = DurableTask.Core.Query.IOrchestrationServiceQueryClient;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Converters;
@@ -9,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using CoreFailureDetails = DurableTask.Core.FailureDetails;
 using CoreOrchestrationQuery = DurableTask.Core.Query.OrchestrationQuery;
 using CorePurgeResult = DurableTask.Core.PurgeResult;
+using IOrchestrationServiceQueryClient = DurableTask.Core.Query.IOrchestrationServiceQueryClient;
 using SdkPurgeResult = Microsoft.DurableTask.Client.PurgeResult;
 
 namespace SagaBridge.Standalone.Client;
@@ -253,7 +253,11 @@ public sealed class AzureStorageDurableTaskClient : DurableTaskClient
         string instanceId,
         bool getInputsAndOutputs = false,
         CancellationToken cancellation = default)
-        => PollAsync(instanceId, getInputsAndOutputs, metadata => metadata.IsCompleted, cancellation);
+        => PollAsync(
+            instanceId,
+            getInputsAndOutputs,
+            metadata => metadata.IsCompleted,
+            cancellation);
 
     /// <inheritdoc/>
     /// <remarks>

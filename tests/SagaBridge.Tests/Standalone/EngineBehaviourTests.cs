@@ -12,7 +12,8 @@ namespace SagaBridge.Tests.Standalone;
 [Collection(AzuriteCollection.Name)]
 public sealed class EngineBehaviourTests(AzuriteFixture azurite)
 {
-    private static readonly DateTimeOffset Due = new(2026, 12, 24, 18, 30, 0, TimeSpan.FromHours(2));
+    private static readonly DateTimeOffset Due =
+        new(2026, 12, 24, 18, 30, 0, TimeSpan.FromHours(2));
 
     private readonly TestEngines engines = new(azurite);
 

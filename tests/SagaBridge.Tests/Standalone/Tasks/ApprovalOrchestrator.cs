@@ -4,7 +4,7 @@ namespace SagaBridge.Tests.Standalone.Tasks;
 
 public sealed record Approval(string By, bool Approved, IReadOnlyList<string> Comments);
 
-/// <summary>Waits, without a time limit, for the "approval" event and returns its payload.</summary>
+/// <summary>Waits, without time limit, for the "approval" event and returns its payload.</summary>
 public sealed class ApprovalOrchestrator : TaskOrchestrator<string, Approval>
 {
     public const string EventName = "approval";

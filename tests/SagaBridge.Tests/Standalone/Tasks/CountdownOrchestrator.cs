@@ -2,7 +2,7 @@ using Microsoft.DurableTask;
 
 namespace SagaBridge.Tests.Standalone.Tasks;
 
-/// <summary>Continues as new until the count reaches zero, then runs a child orchestration.</summary>
+/// <summary>Continues as new until the count is zero, then runs a child orchestration.</summary>
 public sealed class CountdownOrchestrator : TaskOrchestrator<int, string>
 {
     public override async Task<string> RunAsync(TaskOrchestrationContext context, int input)

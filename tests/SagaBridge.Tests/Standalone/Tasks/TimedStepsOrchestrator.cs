@@ -2,7 +2,7 @@ using Microsoft.DurableTask;
 
 namespace SagaBridge.Tests.Standalone.Tasks;
 
-/// <summary>Runs an activity, sleeps on a durable timer for the given seconds, runs another.</summary>
+/// <summary>Runs an activity, sleeps on a durable timer for n seconds, runs another.</summary>
 public sealed class TimedStepsOrchestrator : TaskOrchestrator<int, string>
 {
     public override async Task<string> RunAsync(TaskOrchestrationContext context, int input)
