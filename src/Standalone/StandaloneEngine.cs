@@ -1,4 +1,3 @@
-using System.Globalization;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
 using Microsoft.DurableTask;
@@ -154,7 +153,8 @@ public sealed class StandaloneEngine : IAsyncDisposable
 
         try
         {
-            var service = new AzureStorageOrchestrationService(Settings(options, loggerFactory));
+            var service = new AzureStorageOrchestrationService(
+                StorageSettings.From(options, loggerFactory));
             await service.CreateIfNotExistsAsync();
 
             var shims = new DurableTaskShimFactory(new DurableTaskWorkerOptions(), loggerFactory);
@@ -192,25 +192,6 @@ public sealed class StandaloneEngine : IAsyncDisposable
             throw;
         }
     }
-
-    private static AzureStorageOrchestrationServiceSettings Settings(
-        StandaloneEngineOptions options,
-        ILoggerFactory loggerFactory) => new()
-        {
-            TaskHubName = options.TaskHubName,
-            PartitionCount = options.PartitionCount,
-            WorkerId = options.WorkerId ?? string.Create(
-                CultureInfo.InvariantCulture,
-                $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}"),
-            MaxConcurrentTaskOrchestrationWorkItems = options.MaxConcurrentOrchestrations,
-            MaxConcurrentTaskActivityWorkItems = options.MaxConcurrentActivities,
-            MaxQueuePollingInterval = options.MaxQueuePollingInterval,
-            LeaseInterval = options.PartitionLeaseInterval,
-            StorageAccountClientProvider =
-                new StorageAccountClientProvider(options.StorageConnectionString),
-            ThrowExceptionOnInvalidDedupeStatus = true,
-            LoggerFactory = loggerFactory,
-        };
 
     private static async Task<StandaloneEngine> StartInMemoryAsync(
         TaskRegistration registration,

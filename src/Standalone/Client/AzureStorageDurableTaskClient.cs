@@ -1,3 +1,4 @@
+using DurableTask.AzureStorage;
 using DurableTask.Core;
 using DurableTask.Core.Exceptions;
 using DurableTask.Core.History;
@@ -5,6 +6,7 @@ using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Converters;
 using Microsoft.Extensions.Logging;
+using SagaBridge.Standalone.Hosting;
 using CoreFailureDetails = DurableTask.Core.FailureDetails;
 using CoreOrchestrationQuery = DurableTask.Core.Query.OrchestrationQuery;
 using CorePurgeResult = DurableTask.Core.PurgeResult;
@@ -43,6 +45,7 @@ public sealed class AzureStorageDurableTaskClient : DurableTaskClient
     private readonly DataConverter converter;
     private readonly ILogger logger;
     private readonly InstanceStartGate startGate = new();
+    private readonly IDisposable? ownedService;
 
     /// <summary>Creates a client; it does not own <paramref name="service"/>.</summary>
     /// <param name="service">
@@ -56,6 +59,15 @@ public sealed class AzureStorageDurableTaskClient : DurableTaskClient
         IOrchestrationServiceClient service,
         ILogger logger,
         DataConverter? dataConverter = null)
+        : this(service, logger, dataConverter, ownedService: null)
+    {
+    }
+
+    private AzureStorageDurableTaskClient(
+        IOrchestrationServiceClient service,
+        ILogger logger,
+        DataConverter? dataConverter,
+        IDisposable? ownedService)
         : base("standalone")
     {
         ArgumentNullException.ThrowIfNull(service);
@@ -72,6 +84,7 @@ public sealed class AzureStorageDurableTaskClient : DurableTaskClient
                 nameof(service));
         converter = dataConverter ?? JsonDataConverter.Default;
         this.logger = logger;
+        this.ownedService = ownedService;
     }
 
     /// <inheritdoc/>
@@ -358,8 +371,41 @@ public sealed class AzureStorageDurableTaskClient : DurableTaskClient
             cancellation);
     }
 
-    /// <summary>Nothing to release: the client does not own the service it talks to.</summary>
-    public override ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    /// <summary>
+    /// Connects to a task hub that engines in other processes run, without processing any of
+    /// its work here: for status, cancel and start commands. The client owns its connection;
+    /// dispose it when done. It neither creates the task hub nor starts Azurite.
+    /// </summary>
+    public static AzureStorageDurableTaskClient Connect(
+        StandaloneEngineOptions options,
+        ILoggerFactory loggerFactory)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(loggerFactory);
+        if (options.InMemory)
+        {
+            throw new ArgumentException(
+                "An in-memory engine can only be reached through its own client.",
+                nameof(options));
+        }
+
+        var service = new AzureStorageOrchestrationService(
+            StorageSettings.From(options, loggerFactory));
+
+        return new AzureStorageDurableTaskClient(
+            service,
+            loggerFactory.CreateLogger<AzureStorageDurableTaskClient>(),
+            dataConverter: null,
+            ownedService: service);
+    }
+
+    /// <summary>Releases the connection if this client owns it (see <see cref="Connect"/>).</summary>
+    public override ValueTask DisposeAsync()
+    {
+        ownedService?.Dispose();
+
+        return ValueTask.CompletedTask;
+    }
 
     private static void RefuseRecursivePurge(PurgeInstanceOptions? options)
     {

@@ -14,7 +14,6 @@ public sealed class ScaleOutTests(AzuriteFixture azurite)
     public async Task WhenOneWorkerStopsMidFlightTheOtherFinishesAllItsOrchestrations()
     {
         var first = await engines.StartAsync(EngineKind.AzureStorage, "worker-a");
-        await using var second = await engines.StartAsync(EngineKind.AzureStorage, "worker-b");
         var ids = Enumerable.Range(0, 8).Select(n => $"failover-{n}").ToList();
         foreach (var id in ids)
         {
@@ -24,11 +23,14 @@ public sealed class ScaleOutTests(AzuriteFixture azurite)
                 new StartOrchestrationOptions(id));
         }
 
+        // Until the second worker joins, the first one owns every partition, so each of these
+        // orchestrations is the first worker's when it sleeps on its timer.
         foreach (var id in ids)
         {
-            await WaitUntilAsync(() => engines.Ledger.CountOf($"{id}/before") > 0);
+            await WaitForCustomStatusAsync(first.Client, id, TimedStepsOrchestrator.Sleeping);
         }
 
+        await using var second = await engines.StartAsync(EngineKind.AzureStorage, "worker-b");
         await first.StopAsync(forced: true);
         var finished = new List<OrchestrationMetadata>();
         foreach (var id in ids)
@@ -44,14 +46,24 @@ public sealed class ScaleOutTests(AzuriteFixture azurite)
             Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
             Assert.Equal("before-after", done.ReadOutputAs<string>());
         });
-        Assert.All(ids, id => Assert.True(engines.Ledger.CountOf($"{id}/after") >= 1));
+        Assert.All(ids, id => Assert.Equal(1, engines.Ledger.CountOf($"{id}/before")));
+        Assert.All(ids, id => Assert.Equal(1, engines.Ledger.CountOf($"{id}/after")));
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
+    private static async Task WaitForCustomStatusAsync(
+        DurableTaskClient client,
+        string id,
+        string status)
     {
         var cancellation = EngineBehaviourTests.Timeout();
-        while (!condition())
+        while (true)
         {
+            var instance = await client.GetInstanceAsync(id, true, cancellation);
+            if (instance?.ReadCustomStatusAs<string>() == status)
+            {
+                return;
+            }
+
             await Task.Delay(TimeSpan.FromMilliseconds(100), cancellation);
         }
     }
