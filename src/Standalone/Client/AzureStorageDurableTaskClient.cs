@@ -399,7 +399,7 @@ public sealed class AzureStorageDurableTaskClient : DurableTaskClient
             ownedService: service);
     }
 
-    /// <summary>Releases the connection if this client owns it (see <see cref="Connect"/>).</summary>
+    /// <summary>Releases the connection if this client owns it (see <c>Connect</c>).</summary>
     public override ValueTask DisposeAsync()
     {
         ownedService?.Dispose();
