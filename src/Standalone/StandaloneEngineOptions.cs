@@ -7,6 +7,9 @@ namespace SagaBridge.Standalone;
 /// </summary>
 public sealed class StandaloneEngineOptions
 {
+    /// <summary>The configuration section the options are read from.</summary>
+    public const string ConfigurationSection = "SagaBridge:Engine";
+
     /// <summary>The connection string the Azurite-backed development storage uses.</summary>
     public const string DevelopmentStorage = "UseDevelopmentStorage=true";
 

@@ -7,7 +7,8 @@ namespace SagaBridge.Standalone.Client;
 
 /// <summary>
 /// The in-memory test host's client, with the start rule of the Azure Storage engine: an id
-/// whose instance has not finished cannot be started again. Everything else passes through.
+/// whose instance has not finished, or has finished in one of the start options'
+/// <c>DedupeStatuses</c>, cannot be started again. Everything else passes through.
 /// </summary>
 internal sealed class InMemoryDurableTaskClient(DurableTaskClient inner, ILogger logger)
     : DurableTaskClient("in-memory")
@@ -32,7 +33,7 @@ internal sealed class InMemoryDurableTaskClient(DurableTaskClient inner, ILogger
         using (await startGate.EnterAsync(instanceId, cancellation))
         {
             var existing = await inner.GetInstancesAsync(instanceId, false, cancellation);
-            if (existing is not null && !existing.IsCompleted)
+            if (existing is not null && IsRefused(existing.RuntimeStatus, options))
             {
                 logger.InstanceAlreadyExists(instanceId, existing.RuntimeStatus);
                 throw new OrchestrationAlreadyExistsException(
@@ -58,6 +59,19 @@ internal sealed class InMemoryDurableTaskClient(DurableTaskClient inner, ILogger
 
             return scheduled;
         }
+    }
+
+    private static bool IsRefused(
+        OrchestrationRuntimeStatus status,
+        StartOrchestrationOptions options)
+    {
+        var finished = status is OrchestrationRuntimeStatus.Completed
+            or OrchestrationRuntimeStatus.Failed
+            or OrchestrationRuntimeStatus.Terminated;
+
+        return !finished || (options.DedupeStatuses?.Any(refused =>
+            string.Equals(refused, status.ToString(), StringComparison.OrdinalIgnoreCase))
+            ?? false);
     }
 
     public override Task<OrchestrationMetadata?> GetInstancesAsync(

@@ -45,7 +45,11 @@ public sealed class EngineBehaviourTests(AzuriteFixture azurite)
         Assert.Equal(Due, receipt.Due);
         Assert.Equal(order.Lines, receipt.Lines);
         Assert.Equal(["ok", "ship"], receipt.Notes["review"]);
-        Assert.Equal(order.Id, done.ReadInputAs<Order>()?.Id);
+        var input = done.ReadInputAs<Order>();
+        Assert.Equal(order.Id, input?.Id);
+        Assert.Equal(Due, input?.Due);
+        Assert.Null(input?.ShippedAt);
+        Assert.Equal(order.Lines, input?.Lines);
         Assert.Equal(new Progress("priced", 2), done.ReadCustomStatusAs<Progress>());
         Assert.Equal(nameof(CheckoutOrchestrator), done.Name);
     }
@@ -99,6 +103,54 @@ public sealed class EngineBehaviourTests(AzuriteFixture azurite)
 
         Assert.Equal(OrchestrationRuntimeStatus.Completed, second.RuntimeStatus);
         Assert.Equal(2, engines.Ledger.CountOf($"{id}/after"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public async Task AFinishedIdIsRefusedWhenItsStatusIsNamedInDedupeStatuses(EngineKind kind)
+    {
+        await using var engine = await engines.StartAsync(kind);
+        var id = "dedupe-" + Guid.NewGuid().ToString("N");
+        var options = new StartOrchestrationOptions(id)
+        {
+            DedupeStatuses = [nameof(OrchestrationRuntimeStatus.Completed)],
+        };
+        await engine.Client.ScheduleNewOrchestrationInstanceAsync(
+            nameof(TimedStepsOrchestrator),
+            0,
+            options);
+        await engine.Client.WaitForInstanceCompletionAsync(id, false, Timeout());
+
+        await Assert.ThrowsAsync<OrchestrationAlreadyExistsException>(
+            () => engine.Client.ScheduleNewOrchestrationInstanceAsync(
+                nameof(TimedStepsOrchestrator),
+                0,
+                options));
+
+        Assert.Equal(1, engines.Ledger.CountOf($"{id}/before"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public async Task PayloadsLargerThanAQueueMessageRoundTrip(EngineKind kind)
+    {
+        await using var engine = await engines.StartAsync(kind);
+        var largeInput = new string('i', 200_000);
+        var largeComment = string.Concat(Enumerable.Repeat("comment ", 25_000));
+        var id = await engine.Client.ScheduleNewOrchestrationInstanceAsync(
+            nameof(ApprovalOrchestrator),
+            largeInput);
+        await engine.Client.WaitForInstanceStartAsync(id, false, Timeout());
+
+        await engine.Client.RaiseEventAsync(
+            id,
+            ApprovalOrchestrator.EventName,
+            new Approval("ops", true, [largeComment]));
+        var done = await engine.Client.WaitForInstanceCompletionAsync(id, true, Timeout());
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        Assert.Equal(largeInput, done.ReadInputAs<string>());
+        Assert.Equal([largeComment], done.ReadOutputAs<Approval>()?.Comments);
     }
 
     [Theory]
