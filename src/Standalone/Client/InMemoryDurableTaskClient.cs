@@ -15,6 +15,8 @@ internal sealed class InMemoryDurableTaskClient(DurableTaskClient inner, ILogger
 {
     private readonly InstanceStartGate startGate = new();
 
+    // Limitation: the in-memory host reports an instance scheduled with StartAt as Running
+    // at once instead of Pending; only the Azure Storage engine keeps it Pending until then.
     public override async Task<string> ScheduleNewOrchestrationInstanceAsync(
         TaskName orchestratorName,
         object? input = null,

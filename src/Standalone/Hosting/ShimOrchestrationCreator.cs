@@ -34,8 +34,10 @@ internal sealed class ShimOrchestrationCreator : ObjectCreator<TaskOrchestration
             services,
             orchestratorType);
 
-        // The framework does not hand the parent instance to the shim, so context.Parent is
-        // null in sub-orchestrations on this engine.
+        // Limitation: the framework does not hand the parent instance to the object creator,
+        // so context.Parent is null in sub-orchestrations on this engine; pass what a child
+        // needs to know about its parent in its input. A dispatcher middleware that reads
+        // the ExecutionStarted event's ParentInstance could supply it.
         return shims.CreateOrchestration(new TaskName(Name), orchestrator, parent: null);
     }
 }
