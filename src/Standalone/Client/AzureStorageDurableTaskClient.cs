@@ -441,9 +441,9 @@ public sealed class AzureStorageDurableTaskClient : DurableTaskClient
 
         // Limitation: the gate serialises starts of one id within this process only; two
         // processes starting the same id in the same few milliseconds can both pass the
-        // storage's look-then-create check. The framework then runs only the execution that
-        // wrote the instance row last, but both starts return. A conditional insert of the
-        // instance row would close this.
+        // storage's look-then-create check and both return. The framework drops the start
+        // message that does not match the instance row, so one execution runs. A conditional
+        // insert of the instance row would make the second caller see the refusal.
         var refused = RefusedStatuses(options);
         using (await startGate.EnterAsync(instance.InstanceId, cancellation))
         {

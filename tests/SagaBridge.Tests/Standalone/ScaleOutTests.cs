@@ -50,6 +50,42 @@ public sealed class ScaleOutTests(AzuriteFixture azurite)
         Assert.All(ids, id => Assert.Equal(1, engines.Ledger.CountOf($"{id}/after")));
     }
 
+    [Fact]
+    public async Task ConcurrentStartsOfOneIdFromTwoProcessesRunOneOrchestration()
+    {
+        await using var first = await engines.StartAsync(EngineKind.AzureStorage, "worker-a");
+        await using var second = await engines.StartAsync(EngineKind.AzureStorage, "worker-b");
+        var id = "race-" + Guid.NewGuid().ToString("N");
+
+        var attempts = Enumerable.Range(0, 40).Select(async n =>
+        {
+            var client = n % 2 == 0 ? first.Client : second.Client;
+            try
+            {
+                await client.ScheduleNewOrchestrationInstanceAsync(
+                    nameof(GatedStepsOrchestrator),
+                    $"attempt {n}",
+                    new StartOrchestrationOptions(id));
+            }
+            catch (DurableTask.Core.Exceptions.OrchestrationAlreadyExistsException)
+            {
+                // Refused starts are expected; what matters is what ran.
+            }
+        });
+        await Task.WhenAll(attempts);
+        await first.Client.WaitForInstanceStartAsync(id, false, EngineBehaviourTests.Timeout());
+        await WaitForCustomStatusAsync(first.Client, id, GatedStepsOrchestrator.Waiting);
+        await first.Client.RaiseEventAsync(id, GatedStepsOrchestrator.EventName, "go");
+        var done = await first.Client.WaitForInstanceCompletionAsync(
+            id,
+            true,
+            EngineBehaviourTests.Timeout());
+
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+        Assert.Equal(1, engines.Ledger.CountOf($"{id}/before"));
+        Assert.Equal(1, engines.Ledger.CountOf($"{id}/after"));
+    }
+
     private static async Task WaitForCustomStatusAsync(
         DurableTaskClient client,
         string id,
