@@ -151,9 +151,10 @@ public sealed class StandaloneEngine : IAsyncDisposable
                 cancellation)
             : null;
 
+        AzureStorageOrchestrationService? service = null;
         try
         {
-            var service = new AzureStorageOrchestrationService(
+            service = new AzureStorageOrchestrationService(
                 StorageSettings.From(options, loggerFactory));
             await service.CreateIfNotExistsAsync();
 
@@ -184,6 +185,7 @@ public sealed class StandaloneEngine : IAsyncDisposable
         }
         catch
         {
+            service?.Dispose();
             if (azurite is not null)
             {
                 await azurite.DisposeAsync();
