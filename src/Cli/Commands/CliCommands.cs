@@ -1,0 +1,15 @@
+using System.CommandLine;
+
+namespace SagaBridge.Cli.Commands;
+
+/// <summary>Every sub-command of <c>sagabridge</c>.</summary>
+internal static class CliCommands
+{
+    public static IEnumerable<Command> All() =>
+    [
+        DemoCommand.Create(),
+        EmulatorsCommand.Create(),
+        ValidateCommand.Create(),
+        PlanCommand.Create(),
+    ];
+}
