@@ -29,7 +29,7 @@ public sealed class StepOrchestrator : TaskOrchestrator<StepWait, StepWaitResult
         {
             if (stop.IsCompletedSuccessfully && !state.StopRequested)
             {
-                state = state with { StopRequested = true, Drain = stop.Result.Drain };
+                state = state with { StopRequested = true, Drain = state.Drain || stop.Result.Drain };
             }
 
             if (state.StopRequested && !state.StopIssued)
@@ -165,7 +165,11 @@ public sealed class StepOrchestrator : TaskOrchestrator<StepWait, StepWaitResult
         var first = await Task.WhenAny(waits);
         if (first != timer)
         {
-            await timerCancellation.CancelAsync();
+            // Synchronously: CancelAsync would resume this orchestrator on a pool thread,
+            // outside the replay it belongs to.
+#pragma warning disable CA1849
+            timerCancellation.Cancel();
+#pragma warning restore CA1849
         }
 
         return first == callback ? callback.Result : null;
