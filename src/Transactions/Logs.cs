@@ -57,4 +57,23 @@ internal static partial class Logs
     [LoggerMessage(EventId = 2010, Level = LogLevel.Warning,
         Message = "[{TransactionId}] stopping remote work failed: {Error}")]
     public static partial void StopFailed(this ILogger logger, string transactionId, string error);
+
+    [LoggerMessage(EventId = 2100, Level = LogLevel.Information,
+        Message = "[{TransactionId}/{StepId}] {Source} callback woke the {Role} wait, attempt {Attempt}")]
+    public static partial void CallbackAccepted(
+        this ILogger logger,
+        string transactionId,
+        string stepId,
+        string role,
+        int attempt,
+        string source);
+
+    [LoggerMessage(EventId = 2101, Level = LogLevel.Warning,
+        Message = "{Source} callback rejected: {Reason}")]
+    public static partial void CallbackRejected(this ILogger logger, string source, string reason);
+
+    [LoggerMessage(EventId = 2102, Level = LogLevel.Debug,
+        Message = "[{TransactionId}/{StepId}] run event ignored: {Reason}")]
+    public static partial void CallbackIgnored(
+        this ILogger logger, string transactionId, string stepId, string reason);
 }
