@@ -76,4 +76,24 @@ internal static partial class Logs
         Message = "[{TransactionId}/{StepId}] run event ignored: {Reason}")]
     public static partial void CallbackIgnored(
         this ILogger logger, string transactionId, string stepId, string reason);
+
+    [LoggerMessage(EventId = 2200, Level = LogLevel.Information,
+        Message = "[{TransactionId}] started by schedule {Schedule}")]
+    public static partial void OccurrenceStarted(
+        this ILogger logger, string transactionId, string schedule);
+
+    [LoggerMessage(EventId = 2201, Level = LogLevel.Warning,
+        Message = "[{TransactionId}] schedule {Schedule} skipped this occurrence: {Running} still runs")]
+    public static partial void OccurrenceSkipped(
+        this ILogger logger, string transactionId, string schedule, string running);
+
+    [LoggerMessage(EventId = 2202, Level = LogLevel.Information,
+        Message = "[{TransactionId}] schedule {Schedule} cancelled the previous occurrence {Previous}")]
+    public static partial void PreviousOccurrenceCancelled(
+        this ILogger logger, string transactionId, string schedule, string previous);
+
+    [LoggerMessage(EventId = 2203, Level = LogLevel.Error,
+        Message = "[{TransactionId}] schedule {Schedule} could not start: {Problem}")]
+    public static partial void ScheduleFailed(
+        this ILogger logger, string transactionId, string schedule, string problem);
 }
