@@ -59,7 +59,7 @@ internal static partial class Logs
     public static partial void StopFailed(this ILogger logger, string transactionId, string error);
 
     [LoggerMessage(EventId = 2100, Level = LogLevel.Information,
-        Message = "[{TransactionId}/{StepId}] {Source} callback woke the {Role} wait, attempt {Attempt}")]
+        Message = "[{TransactionId}/{StepId}] {Source} callback woke {Role} attempt {Attempt}")]
     public static partial void CallbackAccepted(
         this ILogger logger,
         string transactionId,
@@ -83,12 +83,12 @@ internal static partial class Logs
         this ILogger logger, string transactionId, string schedule);
 
     [LoggerMessage(EventId = 2201, Level = LogLevel.Warning,
-        Message = "[{TransactionId}] schedule {Schedule} skipped this occurrence: {Running} still runs")]
+        Message = "[{TransactionId}] schedule {Schedule} skipped it: {Running} still runs")]
     public static partial void OccurrenceSkipped(
         this ILogger logger, string transactionId, string schedule, string running);
 
     [LoggerMessage(EventId = 2202, Level = LogLevel.Information,
-        Message = "[{TransactionId}] schedule {Schedule} cancelled the previous occurrence {Previous}")]
+        Message = "[{TransactionId}] schedule {Schedule} cancelled the earlier {Previous}")]
     public static partial void PreviousOccurrenceCancelled(
         this ILogger logger, string transactionId, string schedule, string previous);
 

@@ -23,7 +23,7 @@ public sealed class CallbackApi(
     CallbackOptions options,
     ILogger<CallbackApi>? logger = null)
 {
-    /// <summary>Seconds a caller should wait before retrying a step that is not waiting yet.</summary>
+    /// <summary>Seconds a caller waits before retrying a step that is not waiting yet.</summary>
     public const int RetryAfterSeconds = 5;
 
     /// <summary>The only origin answered in the CloudEvents webhook handshake.</summary>
@@ -113,7 +113,9 @@ public sealed class CallbackApi(
         await client.RaiseEventAsync(stepInstance, EventNames.Callback, signal, cancellationToken);
         log.CallbackAccepted(key.TransactionId, key.StepId, key.Role, key.Attempt, "webhook");
 
-        return ApiResponse.Json(202, new { transactionId = key.TransactionId, stepId = key.StepId });
+        return ApiResponse.Json(
+            202,
+            new { transactionId = key.TransactionId, stepId = key.StepId });
     }
 
     /// <summary>
@@ -123,7 +125,9 @@ public sealed class CallbackApi(
     /// final status wake the step that submitted the run, which then reads the real status.
     /// Every other event is ignored with 200, so Event Grid does not redeliver it.
     /// </summary>
-    /// <param name="secret">The value of the <see cref="CallbackOptions.EventGridSecretHeader"/> header.</param>
+    /// <param name="secret">
+    /// The value of the <see cref="CallbackOptions.EventGridSecretHeader"/> header.
+    /// </param>
     /// <param name="body">The request body.</param>
     public async Task<ApiResponse> ReceiveEventGridAsync(
         string? secret,
@@ -282,7 +286,9 @@ public sealed class CallbackApi(
         switch (Text(root["status"]))
         {
             case "succeeded":
-                return new StepCallbackSignal(true, root["output"]?.ToJsonString(), null, "webhook");
+                var output = root["output"]?.ToJsonString();
+
+                return new StepCallbackSignal(true, output, null, "webhook");
             case "failed":
                 var reported = root["error"] switch
                 {

@@ -30,9 +30,8 @@ public static class CallbackServices
 
         return services.AddSagaBridgeCallbacks(options =>
         {
-            options.BaseUrl = Uri.TryCreate(configuration[BaseUrlKey], UriKind.Absolute, out var url)
-                ? url
-                : null;
+            var baseUrl = configuration[BaseUrlKey];
+            options.BaseUrl = Uri.TryCreate(baseUrl, UriKind.Absolute, out var url) ? url : null;
             options.SigningKey = configuration[SigningKeyKey];
             options.EventGridSecret = configuration[EventGridSecretKey];
         });

@@ -16,7 +16,8 @@ public static class StepCallbackToken
 
     private static readonly char[] Separator = ['.'];
 
-    /// <summary>The token of <paramref name="key"/>, signed with <paramref name="signingKey"/>.</summary>
+    /// <summary>The token of <paramref name="key"/>, signed with <paramref name="signingKey"/>.
+    /// </summary>
     public static string Sign(RemoteWorkKey key, string signingKey)
     {
         ArgumentException.ThrowIfNullOrEmpty(signingKey);

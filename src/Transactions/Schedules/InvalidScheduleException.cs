@@ -1,6 +1,8 @@
 namespace SagaBridge.Transactions.Schedules;
 
-/// <summary>The schedules file cannot be used; <see cref="Problems"/> names every bad field.</summary>
+/// <summary>
+/// The schedules file cannot be used; <see cref="Problems"/> names every bad field.
+/// </summary>
 public sealed class InvalidScheduleException : Exception
 {
     public InvalidScheduleException()

@@ -6,12 +6,12 @@ public enum OccurrenceOutcome
     /// <summary>Its transaction was started now.</summary>
     Started,
 
-    /// <summary>Its transaction already existed (a double fire or another host); nothing changed.</summary>
+    /// <summary>Its transaction already existed (a double fire, another host).</summary>
     AlreadyStarted,
 
-    /// <summary>An earlier occurrence still runs and the policy is <see cref="OverlapPolicy.Skip"/>.</summary>
+    /// <summary>An earlier occurrence still runs under <see cref="OverlapPolicy.Skip"/>.</summary>
     SkippedOverlap,
 
-    /// <summary>The start was refused (unknown definition, invalid input); see the detail.</summary>
+    /// <summary>The start was refused (unknown definition, bad input); see the detail.</summary>
     Failed,
 }

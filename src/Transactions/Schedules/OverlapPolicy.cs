@@ -1,6 +1,6 @@
 namespace SagaBridge.Transactions.Schedules;
 
-/// <summary>What a schedule does when an earlier occurrence's transaction is still running.</summary>
+/// <summary>What a schedule does while an earlier occurrence's transaction still runs.</summary>
 public enum OverlapPolicy
 {
     /// <summary>The new occurrence is not started (it is not retried later either).</summary>

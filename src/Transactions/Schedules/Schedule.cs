@@ -10,7 +10,7 @@ namespace SagaBridge.Transactions.Schedules;
 /// fired, and by however many hosts, it starts one transaction.
 /// </summary>
 /// <param name="Name">Lower-case letters, digits and '-', at most 50 characters.</param>
-/// <param name="Cron">Five-field cron expression (minute hour day-of-month month day-of-week).</param>
+/// <param name="Cron">Five-field cron: minute hour day-of-month month day-of-week.</param>
 /// <param name="TimeZone">The zone the expression is read in.</param>
 /// <param name="Definition">Name of the definition to start.</param>
 /// <param name="Input">The transaction input, or null.</param>
@@ -38,13 +38,19 @@ public sealed record Schedule(
         var from = now.UtcDateTime - CatchUpWindow;
 
         return CronExpression.Parse(Cron, CronFormat.Standard)
-            .GetOccurrences(from, now.UtcDateTime, TimeZone, fromInclusive: false, toInclusive: true)
+            .GetOccurrences(
+                from,
+                now.UtcDateTime,
+                TimeZone,
+                fromInclusive: false,
+                toInclusive: true)
             .Select(o => (DateTimeOffset?)new DateTimeOffset(o, TimeSpan.Zero))
             .LastOrDefault();
     }
 
     /// <summary>The transaction id of the occurrence at <paramref name="occurrence"/>.</summary>
     public string TransactionIdFor(DateTimeOffset occurrence) =>
-        Name + "-" + occurrence.UtcDateTime.ToString("yyyyMMdd'T'HHmm", CultureInfo.InvariantCulture)
+        Name + "-"
+        + occurrence.UtcDateTime.ToString("yyyyMMdd'T'HHmm", CultureInfo.InvariantCulture)
         + "Z";
 }

@@ -50,7 +50,7 @@ public sealed partial class ScheduleCatalog
     }
 
     /// <summary>Reads schedules from JSON text.</summary>
-    /// <exception cref="InvalidScheduleException">The text is not a valid schedules document.</exception>
+    /// <exception cref="InvalidScheduleException">The text is not a schedules file.</exception>
     public static ScheduleCatalog Parse(string json)
     {
         JsonNode? root;
@@ -121,9 +121,11 @@ public sealed partial class ScheduleCatalog
             problems.Add($"{path}.cron: expected a five-field cron expression; found '{cron}'.");
         }
 
-        var zone = ReadZone(Text(item, "timeZone", path, problems, required: false), path, problems);
+        var zoneId = Text(item, "timeZone", path, problems, required: false);
+        var zone = ReadZone(zoneId, path, problems);
         var definition = Text(item, "definition", path, problems, required: true);
-        var overlap = ReadOverlap(Text(item, "overlap", path, problems, required: false), path, problems);
+        var overlapText = Text(item, "overlap", path, problems, required: false);
+        var overlap = ReadOverlap(overlapText, path, problems);
         var window = ReadWindow(
             Text(item, "catchUpWindow", path, problems, required: false),
             path,

@@ -7,7 +7,9 @@ namespace SagaBridge.Transactions.Schedules;
 /// <summary>Registers the configured <see cref="ScheduleCatalog"/>.</summary>
 public static class ScheduleServices
 {
-    /// <summary>Configuration key of the schedules file (app setting <c>SagaBridge__SchedulesPath</c>).</summary>
+    /// <summary>
+    /// Configuration key of the schedules file (app setting <c>SagaBridge__SchedulesPath</c>).
+    /// </summary>
     public const string SchedulesPathKey = "SagaBridge:SchedulesPath";
 
     /// <summary>
@@ -25,7 +27,7 @@ public static class ScheduleServices
         return services.AddSagaBridgeSchedules(configuration[SchedulesPathKey]);
     }
 
-    /// <summary>Registers the <see cref="ScheduleCatalog"/> of <paramref name="path"/>, if any.</summary>
+    /// <summary>Registers the <see cref="ScheduleCatalog"/> of <paramref name="path"/>.</summary>
     public static IServiceCollection AddSagaBridgeSchedules(
         this IServiceCollection services,
         string? path)

@@ -67,9 +67,10 @@ public sealed class TransactionScheduler(
 
         if (!definitions.TryGet(schedule.Definition, out var definition))
         {
-            log.ScheduleFailed(id, schedule.Name, $"no definition is named '{schedule.Definition}'");
+            var missing = $"No definition is named '{schedule.Definition}'.";
+            log.ScheduleFailed(id, schedule.Name, missing);
 
-            return Result(OccurrenceOutcome.Failed, $"No definition is named '{schedule.Definition}'.");
+            return Result(OccurrenceOutcome.Failed, missing);
         }
 
         string? detail = null;
@@ -114,7 +115,7 @@ public sealed class TransactionScheduler(
         return Result(OccurrenceOutcome.Started, detail);
     }
 
-    /// <summary>Transactions of earlier occurrences of <paramref name="schedule"/> still running.</summary>
+    /// <summary>Running transactions of other occurrences of <paramref name="schedule"/>.</summary>
     private async Task<List<string>> RunningOccurrencesAsync(
         Schedule schedule,
         string current,

@@ -57,7 +57,9 @@ internal static class CallbackDefinitions
             argument: new JsonObject { ["model"] = "{{steps.train.output.modelUri}}" })
             .DependsOn("train");
 
-        return WithCallbackInterval(TestDefinitions.Definition(name, train, publish), callbackInterval);
+        var definition = TestDefinitions.Definition(name, train, publish);
+
+        return WithCallbackInterval(definition, callbackInterval);
     }
 
     private static JsonObject WithCallbackInterval(JsonObject definition, string interval)

@@ -76,7 +76,8 @@ public sealed class CallbackEndpointTests : IAsyncLifetime
         var no = (ContentResult)await endpoints.ReceiveEventGrid(other, host.Client);
 
         Assert.Equal(200, yes.StatusCode);
-        Assert.Equal("eventgrid.azure.net", allowed.HttpContext.Response.Headers["WebHook-Allowed-Origin"]);
+        var origin = allowed.HttpContext.Response.Headers["WebHook-Allowed-Origin"];
+        Assert.Equal("eventgrid.azure.net", origin);
         Assert.Equal(403, no.StatusCode);
     }
 
@@ -87,7 +88,8 @@ public sealed class CallbackEndpointTests : IAsyncLifetime
         {
             Outcome = ScriptOutcome.RunUntilCancelled,
         });
-        var id = await host.StartAsync(CallbackDefinitions.WebhookWorkflow("function-webhook", "10m"));
+        var id = await host.StartAsync(
+            CallbackDefinitions.WebhookWorkflow("function-webhook", "10m"));
         var token = await TokenAsync(id);
 
         var result = (ContentResult)await endpoints.CompleteStep(
@@ -119,11 +121,14 @@ public sealed class CallbackEndpointTests : IAsyncLifetime
     private async Task<string> TokenAsync(string id)
     {
         await host.WaitUntilAsync(id, r => r.Steps[0].State == StepState.Running);
-        var execution = host.Emulator.Records.WorkflowExecutions.Single(e => e.Workflow == "wf-train");
-        var url = (string)JsonNode.Parse(execution.ArgumentJson!)![WorkflowDriver.CallbackUrlArgument]!;
+        var execution = host.Emulator.Records.WorkflowExecutions
+            .Single(e => e.Workflow == "wf-train");
+        var argument = JsonNode.Parse(execution.ArgumentJson!)!;
+        var url = (string)argument[WorkflowDriver.CallbackUrlArgument]!;
+        var wait = StepInstanceId.For(id, "train", "step", 1);
         for (var i = 0; i < 200; i++)
         {
-            if (await host.Client.GetInstanceAsync(StepInstanceId.For(id, "train", "step", 1)) is not null)
+            if (await host.Client.GetInstanceAsync(wait) is not null)
             {
                 return url[(url.LastIndexOf('/') + 1)..];
             }

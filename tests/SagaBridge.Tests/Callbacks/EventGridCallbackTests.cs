@@ -162,7 +162,9 @@ public sealed class EventGridCallbackTests : IAsyncLifetime
     [Fact]
     public async Task ACloudEventForTheParentRunWakesTheStep()
     {
-        host.Emulator.Scripts.Set("azureml:exp-cloud", new EmulatorScript { SucceedAfterReads = 2 });
+        host.Emulator.Scripts.Set(
+            "azureml:exp-cloud",
+            new EmulatorScript { SucceedAfterReads = 2 });
         var id = await host.StartAsync(
             CallbackDefinitions.Pipeline("cloud-event", "exp-cloud", "eventGrid", "10m"));
         await host.WaitUntilAsync(id, r => r.Steps[0].State == StepState.Running);
@@ -189,7 +191,9 @@ public sealed class EventGridCallbackTests : IAsyncLifetime
     [Fact]
     public async Task WhenNoEventArrivesTheSafetyNetPollFinishesTheStep()
     {
-        host.Emulator.Scripts.Set("azureml:exp-silent", new EmulatorScript { SucceedAfterReads = 3 });
+        host.Emulator.Scripts.Set(
+            "azureml:exp-silent",
+            new EmulatorScript { SucceedAfterReads = 3 });
 
         var id = await host.StartAsync(
             CallbackDefinitions.Pipeline("no-event", "exp-silent", "eventGrid", "200ms"));
@@ -206,7 +210,7 @@ public sealed class EventGridCallbackTests : IAsyncLifetime
             CallbackOptions.EventGridSecretHeader,
             CallbackReceiver.EventGridSecret));
 
-    /// <summary>Waits until the step's own wait orchestration exists, so an event can reach it.</summary>
+    /// <summary>Waits until the step's wait orchestration exists, so an event reaches it.</summary>
     private async Task WaitForStepWaitAsync(string id)
     {
         var instance = StepInstanceId.For(id, "train", "step", 1);

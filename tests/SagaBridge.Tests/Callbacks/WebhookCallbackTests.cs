@@ -54,7 +54,7 @@ public sealed class WebhookCallbackTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Accepted, answer.StatusCode);
         Assert.Equal(TransactionState.Committed, report.State);
         Assert.Equal("REPORTED_BY_CALLBACK", report.Steps[0].RemoteState);
-        var publish = host.Emulator.Records.WorkflowExecutions.Single(e => e.Workflow == "wf-publish");
+        var publish = Execution("wf-publish");
         Assert.Contains("projects/p/locations/l/models/42", publish.ArgumentJson);
         Assert.StartsWith(
             new Uri(receiver.BaseUrl, SignedCallbackUrls.RoutePrefix).AbsoluteUri,
@@ -100,7 +100,9 @@ public sealed class WebhookCallbackTests : IAsyncLifetime
         });
         var report = await host.WaitAsync(id, seconds: 45);
 
-        using var again = await Http.PostAsJsonAsync(url, new { status = "failed", error = "late" });
+        using var again = await Http.PostAsJsonAsync(
+            url,
+            new { status = "failed", error = "late" });
         var after = await host.WaitAsync(id);
 
         Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
@@ -117,12 +119,14 @@ public sealed class WebhookCallbackTests : IAsyncLifetime
         {
             Outcome = ScriptOutcome.RunUntilCancelled,
         });
-        var id = await host.StartAsync(CallbackDefinitions.WebhookWorkflow("webhook-forged", "10m"));
+        var id = await host.StartAsync(
+            CallbackDefinitions.WebhookWorkflow("webhook-forged", "10m"));
         var url = await CallbackUrlAsync(id);
         var key = new RemoteWorkKey(id, "train", "step", 1);
         var otherKey = StepCallbackToken.Sign(key, "another-signing-key-0123456789abcdef0123");
         var genuine = url.Segments[^1].Split('.');
-        var otherStep = StepCallbackToken.Sign(key with { StepId = "publish" }, "x".PadRight(40, 'x'))
+        var otherStep = StepCallbackToken
+            .Sign(key with { StepId = "publish" }, new string('x', 40))
             .Split('.');
         var spliced = $"{genuine[0]}.{otherStep[1]}.{genuine[2]}";
 
@@ -172,21 +176,22 @@ public sealed class WebhookCallbackTests : IAsyncLifetime
         var id = await host.StartAsync(TestDefinitions.Chain("no-webhook", "plain"));
         await host.WaitAsync(id);
 
-        var execution = host.Emulator.Records.WorkflowExecutions.Single(e => e.Workflow == "wf-plain");
+        var execution = Execution("wf-plain");
         Assert.DoesNotContain(WorkflowDriver.CallbackUrlArgument, execution.ArgumentJson ?? "");
     }
 
     private async Task<Uri> CallbackUrlAsync(string id)
     {
         await host.WaitUntilAsync(id, r => r.Steps[0].State == StepState.Running);
-        var execution = host.Emulator.Records.WorkflowExecutions.Single(e => e.Workflow == "wf-train");
+        var execution = Execution("wf-train");
         var argument = JsonNode.Parse(execution.ArgumentJson!)!;
         var url = new Uri((string)argument[WorkflowDriver.CallbackUrlArgument]!);
 
         // The step's wait starts just after its work does; the URL answers 503 until then.
         for (var i = 0; i < 200; i++)
         {
-            var waiting = await host.Client.GetInstanceAsync(StepInstanceId.For(id, "train", "step", 1));
+            var wait = StepInstanceId.For(id, "train", "step", 1);
+            var waiting = await host.Client.GetInstanceAsync(wait);
             if (waiting is not null)
             {
                 return url;
@@ -197,6 +202,9 @@ public sealed class WebhookCallbackTests : IAsyncLifetime
 
         throw new TimeoutException($"The wait of {id}/train never started.");
     }
+
+    private SagaBridge.Emulators.Records.WorkflowExecutionRecord Execution(string workflow) =>
+        host.Emulator.Records.WorkflowExecutions.Single(e => e.Workflow == workflow);
 
     private Task<HttpResponseMessage> PostTokenAsync(string token) =>
         Http.PostAsync(

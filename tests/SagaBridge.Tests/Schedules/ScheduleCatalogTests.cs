@@ -29,14 +29,14 @@ public sealed class ScheduleCatalogTests
             ]}
             """));
 
-        Assert.Contains(problem.Problems, p => p.StartsWith("$.schedules[0].name", StringComparison.Ordinal));
-        Assert.Contains(problem.Problems, p => p.StartsWith("$.schedules[0].cron", StringComparison.Ordinal));
-        Assert.Contains(problem.Problems, p => p.StartsWith("$.schedules[0].timeZone", StringComparison.Ordinal));
-        Assert.Contains(problem.Problems, p => p.StartsWith("$.schedules[0].overlap", StringComparison.Ordinal));
-        Assert.Contains(problem.Problems, p => p.StartsWith("$.schedules[0].catchUpWindow", StringComparison.Ordinal));
-        Assert.Contains(problem.Problems, p => p.StartsWith("$.schedules[0].extra", StringComparison.Ordinal));
-        Assert.Contains(problem.Problems, p => p.StartsWith("$.schedules[1].name", StringComparison.Ordinal));
-        Assert.Contains(problem.Problems, p => p.StartsWith("$.schedules[1].definition", StringComparison.Ordinal));
+        AssertNamed(problem, "$.schedules[0].name");
+        AssertNamed(problem, "$.schedules[0].cron");
+        AssertNamed(problem, "$.schedules[0].timeZone");
+        AssertNamed(problem, "$.schedules[0].overlap");
+        AssertNamed(problem, "$.schedules[0].catchUpWindow");
+        AssertNamed(problem, "$.schedules[0].extra");
+        AssertNamed(problem, "$.schedules[1].name");
+        AssertNamed(problem, "$.schedules[1].definition");
     }
 
     [Fact]
@@ -88,6 +88,9 @@ public sealed class ScheduleCatalogTests
         Assert.Equal(At("2026-07-15T00:00:00Z"), summer);
         Assert.Equal("amsterdam-20260115T0100Z", schedule.TransactionIdFor(winter!.Value));
     }
+
+    private static void AssertNamed(InvalidScheduleException problem, string path) =>
+        Assert.Contains(problem.Problems, p => p.StartsWith(path, StringComparison.Ordinal));
 
     private static Schedule Every5Minutes(TimeSpan window) =>
         new("every5", "*/5 * * * *", TimeZoneInfo.Utc, "d", null, OverlapPolicy.Skip, window);

@@ -3,8 +3,8 @@ using Microsoft.DurableTask.Client;
 using SagaBridge.Emulators.Scripting;
 using SagaBridge.Tests.Saga;
 using SagaBridge.Transactions.Definitions;
-using SagaBridge.Transactions.Schedules;
 using SagaBridge.Transactions.Saga;
+using SagaBridge.Transactions.Schedules;
 
 namespace SagaBridge.Tests.Schedules;
 
@@ -42,7 +42,7 @@ public sealed class TransactionSchedulerTests : IAsyncLifetime
         Assert.Contains(all, r => r.Outcome == OccurrenceOutcome.Started);
         Assert.Equal(OccurrenceOutcome.AlreadyStarted, Assert.Single(again).Outcome);
         Assert.Equal(["every5-20260302T1000Z"], await TransactionsAsync());
-        await host.WaitUntilAsync("every5-20260302T1000Z", r => r.Steps[0].State == StepState.Running);
+        await RunningAsync("every5-20260302T1000Z");
         Assert.Single(host.Emulator.Records.WorkflowExecutions);
     }
 
@@ -55,7 +55,7 @@ public sealed class TransactionSchedulerTests : IAsyncLifetime
         });
         var scheduler = Scheduler(OverlapPolicy.Skip);
         await scheduler.RunDueAsync(TenOClock);
-        await host.WaitUntilAsync("every5-20260302T1000Z", r => r.Steps[0].State == StepState.Running);
+        await RunningAsync("every5-20260302T1000Z");
 
         var next = Assert.Single(await scheduler.RunDueAsync(TenOClock.AddMinutes(5)));
 
@@ -72,10 +72,10 @@ public sealed class TransactionSchedulerTests : IAsyncLifetime
         });
         var scheduler = Scheduler(OverlapPolicy.Allow);
         await scheduler.RunDueAsync(TenOClock);
-        await host.WaitUntilAsync("every5-20260302T1000Z", r => r.Steps[0].State == StepState.Running);
+        await RunningAsync("every5-20260302T1000Z");
 
         var next = Assert.Single(await scheduler.RunDueAsync(TenOClock.AddMinutes(5)));
-        await host.WaitUntilAsync("every5-20260302T1005Z", r => r.Steps[0].State == StepState.Running);
+        await RunningAsync("every5-20260302T1005Z");
 
         Assert.Equal(OccurrenceOutcome.Started, next.Outcome);
         Assert.Equal(
@@ -92,7 +92,7 @@ public sealed class TransactionSchedulerTests : IAsyncLifetime
         });
         var scheduler = Scheduler(OverlapPolicy.CancelPrevious);
         await scheduler.RunDueAsync(TenOClock);
-        await host.WaitUntilAsync("every5-20260302T1000Z", r => r.Steps[0].State == StepState.Running);
+        await RunningAsync("every5-20260302T1000Z");
 
         var next = Assert.Single(await scheduler.RunDueAsync(TenOClock.AddMinutes(5)));
         var previous = await host.WaitAsync("every5-20260302T1000Z");
@@ -119,6 +119,9 @@ public sealed class TransactionSchedulerTests : IAsyncLifetime
         Assert.Contains("missing", results[0].Detail);
         Assert.Equal(OccurrenceOutcome.Started, results[1].Outcome);
     }
+
+    private Task<TransactionReport> RunningAsync(string id) =>
+        host.WaitUntilAsync(id, r => r.Steps[0].State == StepState.Running);
 
     private TransactionScheduler Scheduler(OverlapPolicy overlap) =>
         new(host.Client, host.Api.Catalog, ScheduleCatalog.Of(Every5(overlap)));
