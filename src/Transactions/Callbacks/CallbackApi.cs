@@ -120,8 +120,8 @@ public sealed class CallbackApi(
 
     /// <summary>
     /// Receives an Event Grid delivery (Event Grid schema array, one CloudEvent, or a
-    /// CloudEvents batch). 401 without the shared secret; the subscription-validation event
-    /// is answered with its code; Azure ML events of a pipeline's parent run that report a
+    /// CloudEvents batch). The subscription-validation event is answered with its code; any
+    /// other delivery without the shared secret gets 401. Azure ML events of a pipeline's parent run that report a
     /// final status wake the step that submitted the run, which then reads the real status.
     /// Every other event is ignored with 200, so Event Grid does not redeliver it.
     /// </summary>
@@ -134,7 +134,21 @@ public sealed class CallbackApi(
         string? body,
         CancellationToken cancellationToken = default)
     {
-        if (!SecretMatches(secret))
+        var authenticated = SecretMatches(secret);
+        var events = ParseEvents(body, out var error);
+        var validation = events?.FirstOrDefault(e => e.Type == ValidationEvent);
+
+        // The handshake is answered even without the secret: it only echoes a code, and
+        // whether Event Grid sends delivery headers with it is not guaranteed.
+        if (validation is not null && events!.All(e => e.Type == ValidationEvent))
+        {
+            return ApiResponse.Json(200, new
+            {
+                validationResponse = Text(validation.Data?["validationCode"]),
+            });
+        }
+
+        if (!authenticated)
         {
             log.CallbackRejected("eventGrid", "the delivery does not carry the shared secret");
 
@@ -143,19 +157,9 @@ public sealed class CallbackApi(
                 + $"{CallbackOptions.EventGridSecretHeader} header."));
         }
 
-        var events = ParseEvents(body, out var error);
         if (events is null)
         {
             return ApiResponse.Problem(ProblemDetails.Invalid(error!.Message, [error]));
-        }
-
-        var validation = events.FirstOrDefault(e => e.Type == ValidationEvent);
-        if (validation is not null)
-        {
-            return ApiResponse.Json(200, new
-            {
-                validationResponse = (string?)validation.Data?["validationCode"],
-            });
         }
 
         var woken = 0;

@@ -160,6 +160,28 @@ public sealed class EventGridCallbackTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheHandshakeNeedsNoSecretButARunEventBesideItDoes()
+    {
+        var validation = new JsonObject
+        {
+            ["id"] = "1",
+            ["eventType"] = "Microsoft.EventGrid.SubscriptionValidationEvent",
+            ["data"] = new JsonObject { ["validationCode"] = "code-456" },
+        };
+        var mixed = RunEvent("tx-1", "Completed", "azureml.PipelineRun");
+        mixed.Add(validation.DeepClone());
+
+        var alone = await receiver.Api().ReceiveEventGridAsync(
+            null,
+            new JsonArray(validation).ToJsonString());
+        var smuggled = await receiver.Api().ReceiveEventGridAsync(null, mixed.ToJsonString());
+
+        Assert.Equal(200, alone.Status);
+        Assert.Contains("code-456", SagaHost.Describe(alone));
+        Assert.Equal(401, smuggled.Status);
+    }
+
+    [Fact]
     public async Task ACloudEventForTheParentRunWakesTheStep()
     {
         host.Emulator.Scripts.Set(
