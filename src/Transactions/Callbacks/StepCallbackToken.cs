@@ -102,7 +102,8 @@ public static class StepCallbackToken
         {
             bytes = Convert.FromBase64String(padded);
 
-            return true;
+            // Only the canonical spelling is accepted, so one run has exactly one token.
+            return Base64Url(bytes) == text;
         }
         catch (FormatException)
         {
