@@ -167,9 +167,7 @@ public sealed class StepOrchestrator : TaskOrchestrator<StepWait, StepWaitResult
         {
             // Synchronous on purpose: CancelAsync resumes this method on a pool thread, off the
             // orchestrator's own thread, and the wait then never completes.
-#pragma warning disable CA1849
             timerCancellation.Cancel();
-#pragma warning restore CA1849
         }
 
         return first == callback ? callback.Result : null;
