@@ -57,4 +57,43 @@ internal static partial class Logs
     [LoggerMessage(EventId = 2010, Level = LogLevel.Warning,
         Message = "[{TransactionId}] stopping remote work failed: {Error}")]
     public static partial void StopFailed(this ILogger logger, string transactionId, string error);
+
+    [LoggerMessage(EventId = 2100, Level = LogLevel.Information,
+        Message = "[{TransactionId}/{StepId}] {Source} callback woke {Role} attempt {Attempt}")]
+    public static partial void CallbackAccepted(
+        this ILogger logger,
+        string transactionId,
+        string stepId,
+        string role,
+        int attempt,
+        string source);
+
+    [LoggerMessage(EventId = 2101, Level = LogLevel.Warning,
+        Message = "{Source} callback rejected: {Reason}")]
+    public static partial void CallbackRejected(this ILogger logger, string source, string reason);
+
+    [LoggerMessage(EventId = 2102, Level = LogLevel.Debug,
+        Message = "[{TransactionId}/{StepId}] run event ignored: {Reason}")]
+    public static partial void CallbackIgnored(
+        this ILogger logger, string transactionId, string stepId, string reason);
+
+    [LoggerMessage(EventId = 2200, Level = LogLevel.Information,
+        Message = "[{TransactionId}] started by schedule {Schedule}")]
+    public static partial void OccurrenceStarted(
+        this ILogger logger, string transactionId, string schedule);
+
+    [LoggerMessage(EventId = 2201, Level = LogLevel.Warning,
+        Message = "[{TransactionId}] schedule {Schedule} skipped it: {Running} still runs")]
+    public static partial void OccurrenceSkipped(
+        this ILogger logger, string transactionId, string schedule, string running);
+
+    [LoggerMessage(EventId = 2202, Level = LogLevel.Information,
+        Message = "[{TransactionId}] schedule {Schedule} cancelled the earlier {Previous}")]
+    public static partial void PreviousOccurrenceCancelled(
+        this ILogger logger, string transactionId, string schedule, string previous);
+
+    [LoggerMessage(EventId = 2203, Level = LogLevel.Error,
+        Message = "[{TransactionId}] schedule {Schedule} could not start: {Problem}")]
+    public static partial void ScheduleFailed(
+        this ILogger logger, string transactionId, string schedule, string problem);
 }

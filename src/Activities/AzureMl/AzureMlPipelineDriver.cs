@@ -32,6 +32,13 @@ public sealed class AzureMlPipelineDriver(
     /// <summary>Tag carrying the step id on every submitted job.</summary>
     public const string StepTag = "sagabridge-step";
 
+    /// <summary>
+    /// Pipeline input carrying the signed callback URL when the step asks for
+    /// <c>"completion": "webhook"</c>; a last pipeline step binds it as
+    /// <c>${{parent.inputs.sagabridge_callback_url}}</c> and POSTs its outcome there.
+    /// </summary>
+    public const string CallbackUrlInput = "sagabridge_callback_url";
+
     public string Kind => StepKinds.AzureMlPipeline;
 
     public async Task<RemoteWorkHandle> StartAsync(
@@ -154,6 +161,19 @@ public sealed class AzureMlPipelineDriver(
         tags[TransactionTag] = request.TransactionId;
         tags[StepTag] = request.StepId;
         properties["tags"] = tags;
+
+        // An input rather than a tag: tags are copied onto every run event and run list, while
+        // inputs are shown only to readers of this job. The URL completes this run only.
+        if (request.CallbackUrl is { } callbackUrl)
+        {
+            var inputs = properties["inputs"] as JsonObject ?? [];
+            inputs[CallbackUrlInput] = new JsonObject
+            {
+                ["jobInputType"] = "literal",
+                ["value"] = callbackUrl,
+            };
+            properties["inputs"] = inputs;
+        }
 
         return properties;
     }

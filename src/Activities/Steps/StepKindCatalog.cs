@@ -35,6 +35,7 @@ public static class StepKindCatalog
                     Choice("callLogLevel", "Call logging.", "CALL_LOG_LEVEL_UNSPECIFIED",
                         "LOG_ALL_CALLS", "LOG_ERRORS_ONLY", "LOG_NONE"),
                     Optional("labels", ParameterType.StringMap, "Extra execution labels."),
+                    Choice("completion", "How completion is learned.", "poll", "webhook"),
                 ]),
             [StepKinds.DataflowFlexTemplate] = new(
                 StepKinds.DataflowFlexTemplate,

@@ -1,15 +1,25 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 using SagaBridge.Activities.Remote;
 
 namespace SagaBridge.Activities.Tasks;
 
-/// <summary>Starts a step's remote work, adopting work an earlier try already created.</summary>
+/// <summary>
+/// Starts a step's remote work, adopting work an earlier try already created. When the step's
+/// parameters say <c>"completion": "webhook"</c> and a <see cref="ICallbackUrlIssuer"/> is
+/// registered, the request carries a signed callback URL for the driver to hand over.
+/// </summary>
 public sealed class StartRemoteWorkActivity(
     RemoteWorkDrivers drivers,
-    ILogger<StartRemoteWorkActivity> logger)
+    ILogger<StartRemoteWorkActivity> logger,
+    ICallbackUrlIssuer? callbacks = null)
     : TaskActivity<RemoteWorkRequest, RemoteWorkHandle>
 {
+    /// <summary>The <c>completion</c> parameter value that asks for a callback URL.</summary>
+    public const string WebhookCompletion = "webhook";
+
     public override async Task<RemoteWorkHandle> RunAsync(
         TaskActivityContext context,
         RemoteWorkRequest input)
@@ -17,7 +27,8 @@ public sealed class StartRemoteWorkActivity(
         ArgumentNullException.ThrowIfNull(input);
         logger.StartingRemoteWork(input.TransactionId, input.StepId, input.Role, input.Kind);
 
-        var handle = await drivers.For(input.Kind).StartAsync(input, CancellationToken.None);
+        var request = WithCallbackUrl(input);
+        var handle = await drivers.For(input.Kind).StartAsync(request, CancellationToken.None);
 
         logger.StartedRemoteWork(
             input.TransactionId,
@@ -26,5 +37,30 @@ public sealed class StartRemoteWorkActivity(
             handle.Adopted);
 
         return handle;
+    }
+
+    private RemoteWorkRequest WithCallbackUrl(RemoteWorkRequest input)
+    {
+        if (callbacks is null || input.CallbackUrl is not null || !ExpectsWebhook(input))
+        {
+            return input;
+        }
+
+        return input with { CallbackUrl = callbacks.Issue(RemoteWorkKey.Of(input)).AbsoluteUri };
+    }
+
+    private static bool ExpectsWebhook(RemoteWorkRequest input)
+    {
+        try
+        {
+            return JsonNode.Parse(input.ParametersJson)?["completion"] is JsonValue value
+                && value.TryGetValue<string>(out var completion)
+                && completion == WebhookCompletion;
+        }
+        catch (JsonException)
+        {
+            // The driver reports malformed parameters with its own, better message.
+            return false;
+        }
     }
 }

@@ -165,11 +165,9 @@ public sealed class StepOrchestrator : TaskOrchestrator<StepWait, StepWaitResult
         var first = await Task.WhenAny(waits);
         if (first != timer)
         {
-            // Synchronously: CancelAsync would resume this orchestrator on a pool thread,
-            // outside the replay it belongs to.
-#pragma warning disable CA1849
+            // Synchronous on purpose: CancelAsync resumes this method on a pool thread, off the
+            // orchestrator's own thread, and the wait then never completes.
             timerCancellation.Cancel();
-#pragma warning restore CA1849
         }
 
         return first == callback ? callback.Result : null;

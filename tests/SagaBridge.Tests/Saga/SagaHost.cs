@@ -32,7 +32,11 @@ public sealed class SagaHost : IAsyncDisposable
 
     public TransactionApi Api { get; }
 
-    public static async Task<SagaHost> StartAsync(DefinitionCatalog? catalog = null)
+    /// <param name="catalog">Definitions the API starts by name.</param>
+    /// <param name="services">More services for the activities (a callback URL issuer...).</param>
+    public static async Task<SagaHost> StartAsync(
+        DefinitionCatalog? catalog = null,
+        Action<IServiceCollection>? services = null)
     {
         var emulator = await CloudEmulator.StartAsync();
         var engine = await DurableTaskTestHost.StartAsync(
@@ -51,10 +55,10 @@ public sealed class SagaHost : IAsyncDisposable
             new DurableTaskTestHostOptions
             {
                 LoggerFactory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Warning)),
-                ConfigureServices = services =>
+                ConfigureServices = collection =>
                 {
-                    services.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
-                    services.AddSagaBridgeActivitiesWithStaticTokens(
+                    collection.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+                    collection.AddSagaBridgeActivitiesWithStaticTokens(
                         endpoints =>
                         {
                             endpoints.WorkflowsBaseUrl = emulator.BaseUrl;
@@ -66,6 +70,7 @@ public sealed class SagaHost : IAsyncDisposable
                             retry.InitialDelay = TimeSpan.FromMilliseconds(10);
                             retry.MaxDelay = TimeSpan.FromSeconds(2);
                         });
+                    services?.Invoke(collection);
                 },
             });
 
