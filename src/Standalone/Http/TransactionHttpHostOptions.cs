@@ -1,0 +1,28 @@
+using System.Net;
+
+namespace SagaBridge.Standalone.Http;
+
+/// <summary>Where the standalone HTTP host listens and how it checks callers.</summary>
+public sealed class TransactionHttpHostOptions
+{
+    /// <summary>The port the Azure Functions host uses locally, so scripts work against both.</summary>
+    public const int DefaultPort = 7071;
+
+    /// <summary>TCP port to listen on; 0 picks a free one (see <see cref="TransactionHttpHost.BaseUrl"/>).</summary>
+    public int Port { get; set; } = DefaultPort;
+
+    /// <summary>
+    /// Address to listen on. Loopback by default; any other address exposes the API to the
+    /// network, so the host refuses to start without an <see cref="ApiKey"/>.
+    /// </summary>
+    public IPAddress BindAddress { get; set; } = IPAddress.Loopback;
+
+    /// <summary>
+    /// The key every API call must carry in <c>x-api-key</c> or <c>x-functions-key</c>.
+    /// Required when <see cref="BindAddress"/> is not loopback; checked whenever it is set.
+    /// </summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>Whether callers are checked: a key is set, or the address is not loopback.</summary>
+    public bool RequiresKey => ApiKey is not null || !IPAddress.IsLoopback(BindAddress);
+}
