@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -43,6 +42,7 @@ public sealed class TransactionHttpHost : IAsyncDisposable
     /// <exception cref="UnsafeBindingException">
     /// The address is not loopback and no API key is configured.
     /// </exception>
+    /// <exception cref="ArgumentException">The key is empty or the port is out of range.</exception>
     /// <exception cref="IOException">The port is taken.</exception>
     public static async Task<TransactionHttpHost> StartAsync(
         TransactionApi api,
@@ -55,19 +55,7 @@ public sealed class TransactionHttpHost : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(loggerFactory);
-        ArgumentOutOfRangeException.ThrowIfNegative(options.Port);
-
-        if (!IPAddress.IsLoopback(options.BindAddress) && string.IsNullOrEmpty(options.ApiKey))
-        {
-            throw new UnsafeBindingException(
-                $"Listening on {options.BindAddress} exposes the transaction API beyond this "
-                + "machine; give an API key (--api-key) or bind to 127.0.0.1.");
-        }
-
-        if (options.ApiKey is { Length: 0 })
-        {
-            throw new ArgumentException("The API key must not be empty.", nameof(options));
-        }
+        options.Validate();
 
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore();
@@ -84,7 +72,16 @@ public sealed class TransactionHttpHost : IAsyncDisposable
         MapCallbacks(app);
         new DashboardEndpoints(client).Map(app);
 
-        await app.StartAsync(cancellationToken);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            // A taken port must not leave the host's services behind.
+            await app.DisposeAsync();
+            throw;
+        }
 
         var host = new TransactionHttpHost(app, ListeningAddress(app), options.RequiresKey);
         logger.HttpHostListening(host.BaseUrl, host.RequiresKey);

@@ -25,4 +25,31 @@ public sealed class TransactionHttpHostOptions
 
     /// <summary>Whether callers are checked: a key is set, or the address is not loopback.</summary>
     public bool RequiresKey => ApiKey is not null || !IPAddress.IsLoopback(BindAddress);
+
+    /// <summary>Checks the options before anything starts listening.</summary>
+    /// <exception cref="UnsafeBindingException">
+    /// The address is not loopback and no API key is configured.
+    /// </exception>
+    /// <exception cref="ArgumentException">The key is empty or the port is out of range.</exception>
+    public void Validate()
+    {
+        if (!IPAddress.IsLoopback(BindAddress) && string.IsNullOrEmpty(ApiKey))
+        {
+            throw new UnsafeBindingException(
+                $"Listening on {BindAddress} exposes the transaction API beyond this machine; "
+                + "give an API key (--api-key) or bind to 127.0.0.1.");
+        }
+
+        if (ApiKey is { Length: 0 })
+        {
+            throw new ArgumentException("The API key must not be empty.", nameof(ApiKey));
+        }
+
+        if (Port is < 0 or > IPEndPoint.MaxPort)
+        {
+            throw new ArgumentException(
+                $"The port must be 0 to {IPEndPoint.MaxPort}; found {Port}.",
+                nameof(Port));
+        }
+    }
 }
