@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 
 namespace SagaBridge.Cli.Remote;
 
@@ -18,6 +19,7 @@ internal sealed class RemoteOptions
     {
         Description = "Base URL of the SagaBridge instance (sagabridge dev or a Function App).",
         DefaultValueFactory = _ => new Uri(DefaultUrl),
+        CustomParser = ParseUrl,
     };
 
     public Option<string?> Key { get; } = new("--key")
@@ -25,6 +27,20 @@ internal sealed class RemoteOptions
         Description = $"API or function key (default: the {KeyVariable} environment variable).",
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable(KeyVariable),
     };
+
+    private static Uri? ParseUrl(ArgumentResult result)
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : DefaultUrl;
+        if (Uri.TryCreate(text, UriKind.Absolute, out var url)
+            && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps))
+        {
+            return url;
+        }
+
+        result.AddError($"--url expects an http:// or https:// address; found '{text}'.");
+
+        return null;
+    }
 
     public void AddTo(Command command)
     {
