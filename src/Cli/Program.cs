@@ -11,6 +11,9 @@ foreach (var command in CliCommands.All())
 
 // Ctrl+C must leave time to stop the engine and the Azurite it started; the default 2 s
 // would end the process with both still running.
-var invocation = new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) };
+var invocation = new InvocationConfiguration
+{
+    ProcessTerminationTimeout = TimeSpan.FromSeconds(30),
+};
 
 return await root.Parse(args).InvokeAsync(invocation);

@@ -85,7 +85,8 @@ internal static partial class Logs
     [LoggerMessage(EventId = 4100, Level = LogLevel.Information,
         Message = "Transaction API and dashboard listening on {BaseUrl} "
             + "(API key required: {KeyRequired})")]
-    public static partial void HttpHostListening(this ILogger logger, Uri baseUrl, bool keyRequired);
+    public static partial void HttpHostListening(
+        this ILogger logger, Uri baseUrl, bool keyRequired);
 
     [LoggerMessage(EventId = 4101, Level = LogLevel.Warning,
         Message = "Refused {Method} {Path}: missing or wrong API key")]

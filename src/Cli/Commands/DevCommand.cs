@@ -113,7 +113,8 @@ internal static class DevCommand
             return 2;
         }
 
-        using var logging = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Warning).AddConsole());
+        using var logging = LoggerFactory.Create(
+            b => b.SetMinimumLevel(LogLevel.Warning).AddConsole());
         await using var emulator = settings.Emulate
             ? await CloudEmulator.StartAsync(settings.EmulatorPort, logging, cancellation)
             : null;
@@ -235,7 +236,8 @@ internal static class DevCommand
         {
             foreach (var problem in problems)
             {
-                Console.Error.WriteLine($"  {Path.GetFileName(file)} {problem.Path}: {problem.Message}");
+                Console.Error.WriteLine(
+                    $"  {Path.GetFileName(file)} {problem.Path}: {problem.Message}");
             }
         }
 

@@ -55,8 +55,10 @@ internal static class ListCommand
             $"{"id",-34} {"definition",-20} {"state",-15} {"started",-19}  updated");
         foreach (var item in page.Items)
         {
-            await output.WriteLineAsync($"{item.Id,-34} {item.Definition,-20} {item.State,-15} "
-                + $"{TransactionText.Time(item.CreatedAt),-19}  {TransactionText.Time(item.UpdatedAt)}");
+            var started = TransactionText.Time(item.CreatedAt);
+            var updated = TransactionText.Time(item.UpdatedAt);
+            await output.WriteLineAsync(
+                $"{item.Id,-34} {item.Definition,-20} {item.State,-15} {started,-19}  {updated}");
         }
 
         if (page.ContinuationToken is not null)

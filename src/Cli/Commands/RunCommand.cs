@@ -101,7 +101,13 @@ internal static class RunCommand
             return 0;
         }
 
-        return await WatchCommand.WatchAsync(api, view.Id, pollInterval, output, errors, cancellation);
+        return await WatchCommand.WatchAsync(
+            api,
+            view.Id,
+            pollInterval,
+            output,
+            errors,
+            cancellation);
     }
 
     private static bool TryReadInput(string text, out JsonNode? input, out string problem)

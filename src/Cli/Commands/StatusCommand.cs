@@ -3,7 +3,9 @@ using SagaBridge.Cli.Remote;
 
 namespace SagaBridge.Cli.Commands;
 
-/// <summary><c>sagabridge status &lt;id&gt;</c>: one transaction's state, steps and compensations.</summary>
+/// <summary>
+/// <c>sagabridge status &lt;id&gt;</c>: one transaction's state, steps and compensations.
+/// </summary>
 internal static class StatusCommand
 {
     public static Command Create()

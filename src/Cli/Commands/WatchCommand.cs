@@ -11,7 +11,7 @@ namespace SagaBridge.Cli.Commands;
 /// </summary>
 internal static class WatchCommand
 {
-    /// <summary>How often the watch asks; the API suggests 2 s, a terminal wants it livelier.</summary>
+    /// <summary>How often watch asks: livelier than the API's 2 s hint, for a terminal.</summary>
     public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
 
     public static Command Create()

@@ -30,5 +30,7 @@ internal sealed record RemoteAnswer(int Status, JsonNode? Body)
     }
 
     public static string? Text(JsonNode? node) =>
-        node is JsonValue value && value.TryGetValue<string>(out var text) ? text : node?.ToJsonString();
+        node is JsonValue value && value.TryGetValue<string>(out var text)
+            ? text
+            : node?.ToJsonString();
 }

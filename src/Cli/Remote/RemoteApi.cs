@@ -22,7 +22,8 @@ internal sealed class RemoteApi : IDisposable
         http = handler is null ? new HttpClient() : new HttpClient(handler);
         http.BaseAddress = root;
         http.Timeout = TimeSpan.FromSeconds(100);
-        http.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        http.DefaultRequestHeaders.Accept.Add(
+            new MediaTypeWithQualityHeaderValue("application/json"));
         if (!string.IsNullOrEmpty(key))
         {
             http.DefaultRequestHeaders.Add("x-functions-key", key);
@@ -33,7 +34,8 @@ internal sealed class RemoteApi : IDisposable
     public Uri BaseUrl => http.BaseAddress!;
 
     /// <summary>The path of one transaction, relative to <see cref="BaseUrl"/>.</summary>
-    public static string TransactionPath(string id) => "api/transactions/" + Uri.EscapeDataString(id);
+    public static string TransactionPath(string id) =>
+        "api/transactions/" + Uri.EscapeDataString(id);
 
     /// <exception cref="HttpRequestException">Nothing answers at the URL.</exception>
     public Task<RemoteAnswer> GetAsync(string path, CancellationToken cancellation) =>
@@ -45,7 +47,10 @@ internal sealed class RemoteApi : IDisposable
         var request = new HttpRequestMessage(HttpMethod.Post, path);
         if (body is not null)
         {
-            request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+            request.Content = new StringContent(
+                body.ToJsonString(),
+                Encoding.UTF8,
+                "application/json");
         }
 
         return SendAsync(request, cancellation);
@@ -53,7 +58,9 @@ internal sealed class RemoteApi : IDisposable
 
     public void Dispose() => http.Dispose();
 
-    private async Task<RemoteAnswer> SendAsync(HttpRequestMessage request, CancellationToken cancellation)
+    private async Task<RemoteAnswer> SendAsync(
+        HttpRequestMessage request,
+        CancellationToken cancellation)
     {
         using (request)
         {

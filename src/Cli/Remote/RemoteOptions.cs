@@ -28,20 +28,6 @@ internal sealed class RemoteOptions
         DefaultValueFactory = _ => Environment.GetEnvironmentVariable(KeyVariable),
     };
 
-    private static Uri? ParseUrl(ArgumentResult result)
-    {
-        var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : DefaultUrl;
-        if (Uri.TryCreate(text, UriKind.Absolute, out var url)
-            && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps))
-        {
-            return url;
-        }
-
-        result.AddError($"--url expects an http:// or https:// address; found '{text}'.");
-
-        return null;
-    }
-
     public void AddTo(Command command)
     {
         command.Options.Add(Url);
@@ -65,5 +51,19 @@ internal sealed class RemoteOptions
 
             return 3;
         }
+    }
+
+    private static Uri? ParseUrl(ArgumentResult result)
+    {
+        var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : DefaultUrl;
+        if (Uri.TryCreate(text, UriKind.Absolute, out var url)
+            && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps))
+        {
+            return url;
+        }
+
+        result.AddError($"--url expects an http:// or https:// address; found '{text}'.");
+
+        return null;
     }
 }

@@ -98,8 +98,11 @@ internal static class TransactionText
     public static string Time(DateTimeOffset? at) =>
         at?.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) ?? "";
 
+    /// <summary>The API's step times are UTC; they are shown in local time.</summary>
     public static string Time(DateTime? at) =>
-        Time(at is { } value ? new DateTimeOffset(DateTime.SpecifyKind(value, DateTimeKind.Utc)) : null);
+        Time(at is { } value
+            ? new DateTimeOffset(DateTime.SpecifyKind(value, DateTimeKind.Utc))
+            : null);
 
     private static string Took(DateTime? start, DateTime? end) =>
         start is { } from && end is { } to

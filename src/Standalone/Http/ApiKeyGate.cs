@@ -32,7 +32,9 @@ internal sealed class ApiKeyGate(string? key, bool required, ILogger logger)
 
     private static bool IsGuarded(PathString path) =>
         path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
-        || path.StartsWithSegments(DashboardEndpoints.DataPrefix, StringComparison.OrdinalIgnoreCase);
+        || path.StartsWithSegments(
+            DashboardEndpoints.DataPrefix,
+            StringComparison.OrdinalIgnoreCase);
 
     private static string? Presented(HttpRequest request)
     {

@@ -29,7 +29,10 @@ internal sealed class DashboardEndpoints(DurableTaskClient client)
     {
         foreach (var (path, file) in Files)
         {
-            routes.MapMethods(path, ["GET"], http => ServeAsync(http, file.Resource, file.ContentType));
+            routes.MapMethods(
+                path,
+                ["GET"],
+                http => ServeAsync(http, file.Resource, file.ContentType));
         }
 
         routes.MapMethods(DataPrefix + "/transactions/{id}/graph", ["GET"],

@@ -4,7 +4,7 @@ using SagaBridge.Transactions.Api;
 
 namespace SagaBridge.Standalone.Http;
 
-/// <summary>Reads request bodies and writes host-neutral answers as the Function App does.</summary>
+/// <summary>Reads request bodies and writes host-neutral answers like the Function App.</summary>
 internal static class HttpAnswers
 {
     public static async Task<string> ReadBodyAsync(HttpContext http)

@@ -42,7 +42,7 @@ public sealed class TransactionHttpHost : IAsyncDisposable
     /// <exception cref="UnsafeBindingException">
     /// The address is not loopback and no API key is configured.
     /// </exception>
-    /// <exception cref="ArgumentException">The key is empty or the port is out of range.</exception>
+    /// <exception cref="ArgumentException">The key is empty or the port out of range.</exception>
     /// <exception cref="IOException">The port is taken.</exception>
     public static async Task<TransactionHttpHost> StartAsync(
         TransactionApi api,

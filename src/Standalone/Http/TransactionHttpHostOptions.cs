@@ -5,10 +5,12 @@ namespace SagaBridge.Standalone.Http;
 /// <summary>Where the standalone HTTP host listens and how it checks callers.</summary>
 public sealed class TransactionHttpHostOptions
 {
-    /// <summary>The port the Azure Functions host uses locally, so scripts work against both.</summary>
+    /// <summary>The Azure Functions host's local port, so scripts work against both.</summary>
     public const int DefaultPort = 7071;
 
-    /// <summary>TCP port to listen on; 0 picks a free one (see <see cref="TransactionHttpHost.BaseUrl"/>).</summary>
+    /// <summary>
+    /// TCP port to listen on; 0 picks a free one (see <see cref="TransactionHttpHost.BaseUrl"/>).
+    /// </summary>
     public int Port { get; set; } = DefaultPort;
 
     /// <summary>
@@ -23,14 +25,14 @@ public sealed class TransactionHttpHostOptions
     /// </summary>
     public string? ApiKey { get; set; }
 
-    /// <summary>Whether callers are checked: a key is set, or the address is not loopback.</summary>
+    /// <summary>Whether callers are checked: a key is set or the address is not loopback.</summary>
     public bool RequiresKey => ApiKey is not null || !IPAddress.IsLoopback(BindAddress);
 
     /// <summary>Checks the options before anything starts listening.</summary>
     /// <exception cref="UnsafeBindingException">
     /// The address is not loopback and no API key is configured.
     /// </exception>
-    /// <exception cref="ArgumentException">The key is empty or the port is out of range.</exception>
+    /// <exception cref="ArgumentException">The key is empty or the port out of range.</exception>
     public void Validate()
     {
         if (!IPAddress.IsLoopback(BindAddress) && string.IsNullOrEmpty(ApiKey))

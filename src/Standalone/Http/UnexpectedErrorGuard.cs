@@ -45,8 +45,8 @@ internal sealed class UnexpectedErrorGuard(ILogger logger)
                 "https://sagabridge.dev/problems/internal-error",
                 "The request failed unexpectedly.",
                 StatusCodes.Status500InternalServerError,
-                $"Nothing in the request explains the failure; quote correlation id {correlationId} "
-                + "when you report it (the host's log has the details)."));
+                "Nothing in the request explains the failure; quote correlation id "
+                + $"{correlationId} when you report it (the host's log has the details)."));
         }
     }
 }

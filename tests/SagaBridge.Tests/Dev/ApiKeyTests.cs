@@ -14,7 +14,8 @@ public sealed class ApiKeyTests(DevHostFixture dev) : IClassFixture<DevHostFixtu
     {
         var options = new TransactionHttpHostOptions { Port = 0, BindAddress = IPAddress.Any };
 
-        var refused = await Assert.ThrowsAsync<UnsafeBindingException>(() => dev.StartHostAsync(options));
+        var refused = await Assert.ThrowsAsync<UnsafeBindingException>(
+            () => dev.StartHostAsync(options));
 
         Assert.Contains("API key", refused.Message);
     }
@@ -24,14 +25,14 @@ public sealed class ApiKeyTests(DevHostFixture dev) : IClassFixture<DevHostFixtu
     [InlineData("wrong-key")]
     public async Task AMissingOrWrongKeyIs401ProblemDetails(string? presented)
     {
-        await using var host = await dev.StartHostAsync(new TransactionHttpHostOptions { Port = 0, ApiKey = Key });
+        await using var host = await dev.StartHostAsync(KeyedOnLoopback());
         using var http = new HttpClient { BaseAddress = host.BaseUrl };
         if (presented is not null)
         {
             http.DefaultRequestHeaders.Add("x-api-key", presented);
         }
 
-        using var response = await http.GetAsync(new Uri("api/transactions", UriKind.Relative));
+        using var response = await http.AskAsync("api/transactions");
 
         Assert.Equal(401, (int)response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
@@ -43,11 +44,11 @@ public sealed class ApiKeyTests(DevHostFixture dev) : IClassFixture<DevHostFixtu
     [InlineData("x-functions-key")]
     public async Task TheRightKeyInEitherHeaderIsLetThrough(string header)
     {
-        await using var host = await dev.StartHostAsync(new TransactionHttpHostOptions { Port = 0, ApiKey = Key });
+        await using var host = await dev.StartHostAsync(KeyedOnLoopback());
         using var http = new HttpClient { BaseAddress = host.BaseUrl };
         http.DefaultRequestHeaders.Add(header, Key);
 
-        using var response = await http.GetAsync(new Uri("api/transactions", UriKind.Relative));
+        using var response = await http.AskAsync("api/transactions");
 
         Assert.Equal(200, (int)response.StatusCode);
         Assert.True(host.RequiresKey);
@@ -56,12 +57,11 @@ public sealed class ApiKeyTests(DevHostFixture dev) : IClassFixture<DevHostFixtu
     [Fact]
     public async Task TheDashboardPageNeedsNoKeyButItsDataDoes()
     {
-        await using var host = await dev.StartHostAsync(new TransactionHttpHostOptions { Port = 0, ApiKey = Key });
+        await using var host = await dev.StartHostAsync(KeyedOnLoopback());
         using var http = new HttpClient { BaseAddress = host.BaseUrl };
 
-        using var page = await http.GetAsync(new Uri("/", UriKind.Relative));
-        using var graph = await http.GetAsync(
-            new Uri("dashboard/data/transactions/any/graph", UriKind.Relative));
+        using var page = await http.AskAsync("/");
+        using var graph = await http.AskAsync("dashboard/data/transactions/any/graph");
 
         Assert.Equal(200, (int)page.StatusCode);
         Assert.Equal(401, (int)graph.StatusCode);
@@ -71,7 +71,10 @@ public sealed class ApiKeyTests(DevHostFixture dev) : IClassFixture<DevHostFixtu
     public async Task AnUnexpectedFailureIs500ProblemDetailsWithACorrelationIdAndNoInternals()
     {
         var broken = await TransactionEngine.StartAsync(
-            new TransactionEngineOptions { Engine = new StandaloneEngineOptions { InMemory = true } },
+            new TransactionEngineOptions
+            {
+                Engine = new StandaloneEngineOptions { InMemory = true },
+            },
             NullLoggerFactory.Instance,
             CancellationToken.None);
         await using var host = await TransactionHttpHost.StartAsync(
@@ -82,7 +85,7 @@ public sealed class ApiKeyTests(DevHostFixture dev) : IClassFixture<DevHostFixtu
         using var http = new HttpClient { BaseAddress = host.BaseUrl };
         await broken.DisposeAsync();
 
-        using var response = await http.GetAsync(new Uri("api/transactions/some-id", UriKind.Relative));
+        using var response = await http.AskAsync("api/transactions/some-id");
 
         Assert.Equal(500, (int)response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
@@ -92,4 +95,7 @@ public sealed class ApiKeyTests(DevHostFixture dev) : IClassFixture<DevHostFixtu
         Assert.DoesNotContain("Exception", body);
         Assert.DoesNotContain(" at ", body);
     }
+
+    // Requiring a key on loopback checks callers exactly as a non-loopback bind would.
+    private static TransactionHttpHostOptions KeyedOnLoopback() => new() { Port = 0, ApiKey = Key };
 }

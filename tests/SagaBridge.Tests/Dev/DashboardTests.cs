@@ -7,7 +7,7 @@ public sealed class DashboardTests(DevHostFixture dev) : IClassFixture<DevHostFi
     [Fact]
     public async Task TheDashboardPageIsServedAtTheRootAndLoadsItsScript()
     {
-        using var response = await Http.GetAsync(new Uri("/", UriKind.Relative));
+        using var response = await Http.AskAsync("/");
 
         Assert.Equal(200, (int)response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
@@ -19,7 +19,7 @@ public sealed class DashboardTests(DevHostFixture dev) : IClassFixture<DevHostFi
     [Fact]
     public async Task TheDashboardScriptCallsTheApiItsButtonsNeed()
     {
-        using var response = await Http.GetAsync(new Uri("dashboard/app.js", UriKind.Relative));
+        using var response = await Http.AskAsync("dashboard/app.js");
 
         Assert.Equal(200, (int)response.StatusCode);
         var script = await response.Content.ReadAsStringAsync();
@@ -35,8 +35,7 @@ public sealed class DashboardTests(DevHostFixture dev) : IClassFixture<DevHostFi
     {
         var id = await Http.StartAsync(DevHostFixture.Pipeline);
 
-        using var response = await Http.GetAsync(
-            new Uri($"dashboard/data/transactions/{id}/graph", UriKind.Relative));
+        using var response = await Http.AskAsync($"dashboard/data/transactions/{id}/graph");
 
         Assert.Equal(200, (int)response.StatusCode);
         var steps = (await response.JsonAsync())["steps"]!.AsArray();
@@ -48,8 +47,7 @@ public sealed class DashboardTests(DevHostFixture dev) : IClassFixture<DevHostFi
     [Fact]
     public async Task TheStepGraphOfAnUnknownTransactionIs404()
     {
-        using var response = await Http.GetAsync(
-            new Uri("dashboard/data/transactions/no-such-id/graph", UriKind.Relative));
+        using var response = await Http.AskAsync("dashboard/data/transactions/no-such-id/graph");
 
         Assert.Equal(404, (int)response.StatusCode);
     }

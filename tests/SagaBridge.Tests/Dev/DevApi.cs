@@ -21,6 +21,9 @@ internal static class DevApi
         return await http.PostAsync(new Uri(path, UriKind.Relative), content);
     }
 
+    public static Task<HttpResponseMessage> AskAsync(this HttpClient http, string path) =>
+        http.GetAsync(new Uri(path, UriKind.Relative));
+
     public static async Task<JsonNode> JsonAsync(this HttpResponseMessage response) =>
         JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
 
@@ -42,7 +45,7 @@ internal static class DevApi
         var last = "";
         while (DateTime.UtcNow < until)
         {
-            using var response = await http.GetAsync(new Uri($"api/transactions/{id}", UriKind.Relative));
+            using var response = await http.AskAsync($"api/transactions/{id}");
             last = await response.Content.ReadAsStringAsync();
             if ((int)response.StatusCode == 200)
             {
@@ -53,21 +56,29 @@ internal static class DevApi
             await Task.Delay(50);
         }
 
-        throw new TimeoutException($"Transaction {id} did not end within 60 s; last answer: {last}");
+        throw new TimeoutException(
+            $"Transaction {id} did not end within 60 s; last answer: {last}");
     }
 
     /// <summary>Asks until the transaction's step reports <paramref name="state"/>.</summary>
-    public static Task WaitForStepAsync(this HttpClient http, string id, string step, string state) =>
+    public static Task WaitForStepAsync(
+        this HttpClient http,
+        string id,
+        string step,
+        string state) =>
         http.WaitUntilAsync(id, body => body["steps"]!.AsArray()
             .Any(s => (string?)s!["id"] == step && (string?)s["state"] == state));
 
     /// <summary>Asks until the transaction's answer satisfies <paramref name="reached"/>.</summary>
-    public static async Task WaitUntilAsync(this HttpClient http, string id, Func<JsonNode, bool> reached)
+    public static async Task WaitUntilAsync(
+        this HttpClient http,
+        string id,
+        Func<JsonNode, bool> reached)
     {
         var until = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < until)
         {
-            using var response = await http.GetAsync(new Uri($"api/transactions/{id}", UriKind.Relative));
+            using var response = await http.AskAsync($"api/transactions/{id}");
             if (reached(await response.JsonAsync()))
             {
                 return;
@@ -76,6 +87,7 @@ internal static class DevApi
             await Task.Delay(50);
         }
 
-        throw new TimeoutException($"Transaction {id} did not reach the expected state within 60 s.");
+        throw new TimeoutException(
+            $"Transaction {id} did not reach the expected state within 60 s.");
     }
 }

@@ -24,7 +24,7 @@ public sealed class DevHostFixture : IAsyncLifetime
     /// <summary>One step whose remote work never finishes: it runs until cancelled.</summary>
     public const string Held = "held";
 
-    /// <summary>Requires input <c>dataset</c> (a string) and allows <c>rows</c> (an integer).</summary>
+    /// <summary>Requires input <c>dataset</c> (a string); <c>rows</c> must be an integer.</summary>
     public const string Typed = "typed";
 
     public CloudEmulator Emulator { get; private set; } = null!;
@@ -80,7 +80,11 @@ public sealed class DevHostFixture : IAsyncLifetime
 
     /// <summary>Another host over the same engine, for tests of the host's own options.</summary>
     public Task<TransactionHttpHost> StartHostAsync(TransactionHttpHostOptions options) =>
-        TransactionHttpHost.StartAsync(Engine.Api, Engine.Client, options, NullLoggerFactory.Instance);
+        TransactionHttpHost.StartAsync(
+            Engine.Api,
+            Engine.Client,
+            options,
+            NullLoggerFactory.Instance);
 
     public async Task DisposeAsync()
     {

@@ -3,7 +3,8 @@ using SagaBridge.Cli.Remote;
 
 namespace SagaBridge.Tests.Dev;
 
-public sealed class RemoteCommandTests(DevHostFixture dev) : IClassFixture<DevHostFixture>, IDisposable
+public sealed class RemoteCommandTests(DevHostFixture dev)
+    : IClassFixture<DevHostFixture>, IDisposable
 {
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(20);
 
@@ -40,7 +41,8 @@ public sealed class RemoteCommandTests(DevHostFixture dev) : IClassFixture<DevHo
     public async Task WatchExitsOneAndShowsTheCompensationWhenTheTransactionRollsBack()
     {
         var id = DevHostFixture.NewId("rollback");
-        await RunCommand.RunAsync(api, new RunRequest("failing", null, id, false), Poll, output, errors, default);
+        await RunCommand.RunAsync(
+            api, new RunRequest("failing", null, id, false), Poll, output, errors, default);
 
         var exit = await WatchCommand.WatchAsync(api, id, Poll, output, errors, default);
 
@@ -111,7 +113,8 @@ public sealed class RemoteCommandTests(DevHostFixture dev) : IClassFixture<DevHo
         await dev.Http.WaitForStepAsync(held, "wait", "Running");
         await dev.Http.WaitForEndAsync(failed);
 
-        var cancelled = await CancelCommand.CancelAsync(api, held, "no longer needed", output, errors, default);
+        var cancelled = await CancelCommand.CancelAsync(
+            api, held, "no longer needed", output, errors, default);
         var listed = await ListCommand.ListAsync(api, "RolledBack", output, errors, default);
 
         Assert.Equal(0, cancelled);
@@ -132,6 +135,8 @@ public sealed class RemoteCommandTests(DevHostFixture dev) : IClassFixture<DevHo
         var exit = await CancelCommand.CancelAsync(api, id, null, output, errors, default);
 
         Assert.Equal(2, exit);
-        Assert.Equal($"410: Transaction '{id}' has already ended as Committed.", errors.ToString().Trim());
+        Assert.Equal(
+            $"410: Transaction '{id}' has already ended as Committed.",
+            errors.ToString().Trim());
     }
 }

@@ -44,14 +44,18 @@ public sealed class TransactionHttpHostTests(DevHostFixture dev) : IClassFixture
     {
         var id = await Http.StartAsync(DevHostFixture.Held);
 
-        using var running = await Http.GetAsync(new Uri($"api/transactions/{id}", UriKind.Relative));
+        using var running = await Http.AskAsync($"api/transactions/{id}");
         await Http.WaitForStepAsync(id, "wait", "Running");
-        using var cancel = await Http.PostAsync($"api/transactions/{id}/cancel", """{"reason":"test"}""");
+        using var cancel = await Http.PostAsync(
+            $"api/transactions/{id}/cancel",
+            """{"reason":"test"}""");
         await Http.WaitUntilAsync(id, t => ((string?)t["reason"])?.Contains("test") == true);
 
         Assert.Equal(202, (int)running.StatusCode);
         Assert.Equal("2", running.Headers.GetValues("Retry-After").Single());
-        Assert.Contains((string?)(await running.JsonAsync())["state"], new[] { "Pending", "Running" });
+        Assert.Contains(
+            (string?)(await running.JsonAsync())["state"],
+            new[] { "Pending", "Running" });
         Assert.Equal(202, (int)cancel.StatusCode);
         Assert.Equal("2", cancel.Headers.GetValues("Retry-After").Single());
     }
@@ -103,8 +107,8 @@ public sealed class TransactionHttpHostTests(DevHostFixture dev) : IClassFixture
         var id = await Http.StartAsync(DevHostFixture.Pipeline);
         await Http.WaitForEndAsync(id);
 
-        using var committed = await Http.GetAsync(new Uri("api/transactions?state=Committed", UriKind.Relative));
-        using var running = await Http.GetAsync(new Uri("api/transactions?state=Running", UriKind.Relative));
+        using var committed = await Http.AskAsync("api/transactions?state=Committed");
+        using var running = await Http.AskAsync("api/transactions?state=Running");
 
         Assert.Equal(200, (int)committed.StatusCode);
         Assert.Contains(id, Ids(await committed.JsonAsync()));
@@ -116,7 +120,9 @@ public sealed class TransactionHttpHostTests(DevHostFixture dev) : IClassFixture
     [InlineData("POST", "api/transactions/no-such-id/cancel")]
     [InlineData("POST", "api/definitions/no-such-definition/transactions")]
     [InlineData("POST", "api/transactions/no-such-id/steps/a/retry")]
-    public async Task AnUnknownTransactionOrDefinitionIs404ProblemDetails(string method, string path)
+    public async Task AnUnknownTransactionOrDefinitionIs404ProblemDetails(
+        string method,
+        string path)
     {
         using var response = method == "GET"
             ? await Http.GetAsync(new Uri(path, UriKind.Relative))
@@ -133,9 +139,14 @@ public sealed class TransactionHttpHostTests(DevHostFixture dev) : IClassFixture
     [InlineData("pipeline", """{"inptu": {}}""", "$.inptu")]
     [InlineData("typed", """{"input": {"rows": "many"}}""", "$.input.dataset")]
     [InlineData("typed", """{"input": {"rows": "many"}}""", "$.input.rows")]
-    public async Task ABadStartIs400ProblemDetailsNamingTheField(string definition, string body, string path)
+    public async Task ABadStartIs400ProblemDetailsNamingTheField(
+        string definition,
+        string body,
+        string path)
     {
-        using var response = await Http.PostAsync($"api/definitions/{definition}/transactions", body);
+        using var response = await Http.PostAsync(
+            $"api/definitions/{definition}/transactions",
+            body);
 
         Assert.Equal(400, (int)response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
@@ -146,7 +157,7 @@ public sealed class TransactionHttpHostTests(DevHostFixture dev) : IClassFixture
     [Fact]
     public async Task AnUnknownStateFilterIs400NamingTheParameter()
     {
-        using var response = await Http.GetAsync(new Uri("api/transactions?state=Sideways", UriKind.Relative));
+        using var response = await Http.AskAsync("api/transactions?state=Sideways");
 
         Assert.Equal(400, (int)response.StatusCode);
         var error = Assert.Single((await response.JsonAsync())["errors"]!.AsArray());
@@ -171,7 +182,7 @@ public sealed class TransactionHttpHostTests(DevHostFixture dev) : IClassFixture
     [Fact]
     public async Task TheDefinitionsListNamesEveryLoadedDefinition()
     {
-        using var response = await Http.GetAsync(new Uri("api/definitions", UriKind.Relative));
+        using var response = await Http.AskAsync("api/definitions");
 
         Assert.Equal(200, (int)response.StatusCode);
         var names = (await response.JsonAsync())["definitions"]!.AsArray()
