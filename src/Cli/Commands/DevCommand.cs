@@ -194,6 +194,12 @@ internal static class DevCommand
             await Console.Out.WriteLineAsync($"API:       {host.ApiUrl}"
                 + (host.RequiresKey ? "  (send the key in x-api-key or x-functions-key)" : ""));
             await Console.Out.WriteLineAsync($"dashboard: {host.BaseUrl}");
+            if (!IPAddress.IsLoopback(options.BindAddress))
+            {
+                await Console.Out.WriteLineAsync(
+                    $"listening on {options.BindAddress}, port {host.BaseUrl.Port}: "
+                    + "reachable from other machines");
+            }
             if (emulator is not null)
             {
                 await Console.Out.WriteLineAsync(
