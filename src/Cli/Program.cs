@@ -9,4 +9,11 @@ foreach (var command in CliCommands.All())
     root.Subcommands.Add(command);
 }
 
-return await root.Parse(args).InvokeAsync();
+// Ctrl+C must leave time to stop the engine and the Azurite it started; the default 2 s
+// would end the process with both still running.
+var invocation = new InvocationConfiguration
+{
+    ProcessTerminationTimeout = TimeSpan.FromSeconds(30),
+};
+
+return await root.Parse(args).InvokeAsync(invocation);

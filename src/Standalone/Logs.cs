@@ -81,4 +81,26 @@ internal static partial class Logs
     [LoggerMessage(EventId = 4025, Level = LogLevel.Information,
         Message = "Purged {Count} instances")]
     public static partial void InstancesPurged(this ILogger logger, int count);
+
+    [LoggerMessage(EventId = 4100, Level = LogLevel.Information,
+        Message = "Transaction API and dashboard listening on {BaseUrl} "
+            + "(API key required: {KeyRequired})")]
+    public static partial void HttpHostListening(
+        this ILogger logger, Uri baseUrl, bool keyRequired);
+
+    [LoggerMessage(EventId = 4101, Level = LogLevel.Warning,
+        Message = "Refused {Method} {Path}: missing or wrong API key")]
+    public static partial void HttpKeyRejected(this ILogger logger, string method, string path);
+
+    [LoggerMessage(EventId = 4102, Level = LogLevel.Error,
+        Message = "[{InstanceId}] step '{StepId}': {Method} {Route} failed unexpectedly; "
+            + "correlation id {CorrelationId}")]
+    public static partial void HttpRequestFailed(
+        this ILogger logger,
+        string instanceId,
+        string stepId,
+        string method,
+        string route,
+        string correlationId,
+        Exception error);
 }

@@ -11,5 +11,11 @@ internal static class CliCommands
         EmulatorsCommand.Create(),
         ValidateCommand.Create(),
         PlanCommand.Create(),
+        DevCommand.Create(),
+        RunCommand.Create(),
+        StatusCommand.Create(),
+        WatchCommand.Create(),
+        CancelCommand.Create(),
+        ListCommand.Create(),
     ];
 }
