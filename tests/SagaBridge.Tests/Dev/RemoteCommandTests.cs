@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using SagaBridge.Cli.Commands;
 using SagaBridge.Cli.Remote;
 
@@ -22,7 +23,7 @@ public sealed class RemoteCommandTests(DevHostFixture dev)
     }
 
     [Fact]
-    public async Task RunWithWaitPrintsTheStepsAsTheyChangeAndExitsZeroWhenCommitted()
+    public async Task RunWithWaitPrintsEachStepChangeOnceAndExitsZeroWhenCommitted()
     {
         var id = DevHostFixture.NewId("run");
 
@@ -34,6 +35,7 @@ public sealed class RemoteCommandTests(DevHostFixture dev)
         Assert.Contains($"Started {id}", text);
         Assert.Contains("Committed", text);
         Assert.Matches(@"(?m)^\S+\s+b\s+Succeeded", text);
+        Assert.Single(Regex.Matches(text, @"(?m)^\S+\s+a\s+Succeeded"));
         Assert.Empty(errors.ToString());
     }
 
