@@ -3,7 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SagaBridge.Activities;
 using SagaBridge.FunctionApp.Configuration;
+using SagaBridge.Transactions.Callbacks;
 using SagaBridge.Transactions.Definitions;
+using SagaBridge.Transactions.Schedules;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
@@ -21,6 +23,8 @@ builder.Services.AddSagaBridgeActivities(
             ?? google.SubjectTokenAudience;
         google.ServiceAccountEmail = settings[Key(AppSettingNames.GoogleServiceAccount)];
     });
+builder.Services.AddSagaBridgeCallbacks(settings);
+builder.Services.AddSagaBridgeSchedules(settings);
 
 await builder.Build().RunAsync();
 

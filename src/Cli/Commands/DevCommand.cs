@@ -1,11 +1,14 @@
 using System.CommandLine;
 using System.Net;
+using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using SagaBridge.Emulators;
 using SagaBridge.Standalone;
 using SagaBridge.Standalone.Azurite;
 using SagaBridge.Standalone.Http;
+using SagaBridge.Transactions.Callbacks;
 using SagaBridge.Transactions.Definitions;
+using SagaBridge.Transactions.Schedules;
 
 namespace SagaBridge.Cli.Commands;
 
@@ -59,11 +62,16 @@ internal static class DevCommand
         {
             Description = "Port of the emulators with --emulate (0 picks a free one).",
         };
+        var schedules = new Option<string?>("--schedules")
+        {
+            Description = "JSON file of timer schedules to run while the host is up.",
+        };
         var command = new Command(
             "dev",
             "Run the engine, the HTTP API and the dashboard locally until Ctrl+C.")
         {
             port, bind, apiKey, inMemory, storage, taskHub, definitions, emulate, emulatorPort,
+            schedules,
         };
         command.SetAction((parse, cancellation) => RunAsync(
             new DevSettings(
@@ -75,7 +83,8 @@ internal static class DevCommand
                 parse.GetValue(taskHub)!,
                 parse.GetValue(definitions)!,
                 parse.GetValue(emulate),
-                parse.GetValue(emulatorPort)),
+                parse.GetValue(emulatorPort),
+                parse.GetValue(schedules)),
             cancellation));
 
         return command;
@@ -96,6 +105,7 @@ internal static class DevCommand
             Port = settings.Port,
             BindAddress = address,
             ApiKey = settings.ApiKey,
+            Callbacks = Callbacks(settings, address),
         };
         try
         {
@@ -111,6 +121,21 @@ internal static class DevCommand
         if (LoadCatalog(settings.Definitions) is not { } catalog)
         {
             return 2;
+        }
+
+        var schedules = ScheduleCatalog.Empty;
+        if (settings.Schedules is not null)
+        {
+            try
+            {
+                schedules = ScheduleCatalog.Load(Path.GetFullPath(settings.Schedules));
+            }
+            catch (Exception invalid) when (invalid is InvalidScheduleException or IOException)
+            {
+                await Console.Error.WriteLineAsync($"dev: {invalid.Message}");
+
+                return 2;
+            }
         }
 
         using var logging = LoggerFactory.Create(
@@ -143,6 +168,18 @@ internal static class DevCommand
                     Engine = engineOptions,
                     Catalog = catalog,
                     EmulatorBaseUrl = emulator?.BaseUrl,
+                    ConfigureServices = services =>
+                    {
+                        if (hostOptions.Callbacks is { } callbacks)
+                        {
+                            services.AddSagaBridgeCallbacks(o =>
+                            {
+                                o.BaseUrl = callbacks.BaseUrl;
+                                o.SigningKey = callbacks.SigningKey;
+                                o.EventGridSecret = callbacks.EventGridSecret;
+                            });
+                        }
+                    },
                 },
                 logging,
                 cancellation);
@@ -159,7 +196,15 @@ internal static class DevCommand
 
         await using (engine)
         {
-            return await ServeAsync(engine, hostOptions, emulator, logging, cancellation);
+            using var stopSchedules = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+            var scheduling = schedules.Schedules.Count == 0
+                ? Task.CompletedTask
+                : RunSchedulesAsync(engine, catalog, schedules, logging, stopSchedules.Token);
+            var exit = await ServeAsync(engine, hostOptions, emulator, logging, cancellation);
+            await stopSchedules.CancelAsync();
+            await scheduling;
+
+            return exit;
         }
     }
 
@@ -220,6 +265,63 @@ internal static class DevCommand
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// Signed step callbacks need a URL this host answers on and a signing key: the key comes
+    /// from <c>SagaBridge__Callbacks__SigningKey</c>, or is made up for this run (URLs issued
+    /// before a restart then stop working and those steps finish by polling).
+    /// </summary>
+    private static CallbackOptions? Callbacks(DevSettings settings, IPAddress address)
+    {
+        if (settings.Port == 0)
+        {
+            return null;
+        }
+
+        var host = IPAddress.IsLoopback(address) || address.Equals(IPAddress.Any)
+            ? "127.0.0.1"
+            : address.ToString();
+
+        return new CallbackOptions
+        {
+            BaseUrl = new Uri($"http://{host}:{settings.Port}/"),
+            SigningKey = Environment.GetEnvironmentVariable("SagaBridge__Callbacks__SigningKey")
+                ?? Convert.ToHexString(RandomNumberGenerator.GetBytes(32)),
+            EventGridSecret = Environment.GetEnvironmentVariable("SagaBridge__EventGrid__Secret"),
+        };
+    }
+
+    /// <summary>Starts the schedules' due occurrences once a minute until the host stops.</summary>
+    private static async Task RunSchedulesAsync(
+        TransactionEngine engine,
+        DefinitionCatalog definitions,
+        ScheduleCatalog schedules,
+        ILoggerFactory logging,
+        CancellationToken cancellation)
+    {
+        var scheduler = new TransactionScheduler(
+            engine.Client,
+            definitions,
+            schedules,
+            logging.CreateLogger<TransactionScheduler>());
+        using var minute = new PeriodicTimer(TimeSpan.FromMinutes(1));
+        try
+        {
+            do
+            {
+                var started = await scheduler.RunDueAsync(DateTimeOffset.UtcNow, cancellation);
+                foreach (var occurrence in started)
+                {
+                    await Console.Out.WriteLineAsync($"schedule: {occurrence}");
+                }
+            }
+            while (await minute.WaitForNextTickAsync(cancellation));
+        }
+        catch (OperationCanceledException)
+        {
+            // The host is stopping.
+        }
     }
 
     private static DefinitionCatalog? LoadCatalog(string folder)

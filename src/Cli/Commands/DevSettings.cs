@@ -10,4 +10,5 @@ internal sealed record DevSettings(
     string TaskHub,
     string Definitions,
     bool Emulate,
-    int EmulatorPort);
+    int EmulatorPort,
+    string? Schedules);

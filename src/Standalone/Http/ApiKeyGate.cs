@@ -31,7 +31,10 @@ internal sealed class ApiKeyGate(string? key, bool required, ILogger logger)
     }
 
     private static bool IsGuarded(PathString path) =>
-        path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+        (path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+            && !path.StartsWithSegments(
+                TransactionHttpHost.CallbackStepsPrefix,
+                StringComparison.OrdinalIgnoreCase))
         || path.StartsWithSegments(
             DashboardEndpoints.DataPrefix,
             StringComparison.OrdinalIgnoreCase);

@@ -7,6 +7,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SagaBridge.Transactions.Api;
+using SagaBridge.Transactions.Callbacks;
 
 namespace SagaBridge.Standalone.Http;
 
@@ -69,7 +70,7 @@ public sealed class TransactionHttpHost : IAsyncDisposable
         app.Use(new UnexpectedErrorGuard(logger).InvokeAsync);
         app.Use(new ApiKeyGate(options.ApiKey, options.RequiresKey, logger).InvokeAsync);
         new ApiEndpoints(api).Map(app);
-        MapCallbacks(app);
+        MapCallbacks(app, client, options.Callbacks, loggerFactory);
         new DashboardEndpoints(client).Map(app);
 
         try
@@ -89,6 +90,9 @@ public sealed class TransactionHttpHost : IAsyncDisposable
         return host;
     }
 
+    /// <summary>Where signed step callbacks arrive; the API key does not apply there.</summary>
+    public const string CallbackStepsPrefix = "/api/callbacks/steps";
+
     /// <summary>Stops listening; requests in flight are given a moment to finish.</summary>
     public async ValueTask DisposeAsync()
     {
@@ -96,13 +100,44 @@ public sealed class TransactionHttpHost : IAsyncDisposable
         await app.DisposeAsync();
     }
 
-    // The callback routes (POST api/callbacks/eventgrid and POST api/callbacks/steps/{token})
-    // belong here, next to the API routes, so that the key gate and the error guard cover them
-    // the same way as in the Function App.
-    // Limitation: they are not mapped yet, so a standalone host does not receive Event Grid or
-    // webhook completions and relies on polling; mapping them onto the host-neutral callback
-    // service from src/Transactions in this method fixes it.
-    private static void MapCallbacks(IEndpointRouteBuilder routes) => _ = routes;
+    /// <summary>
+    /// The callback routes, next to the API so that the error guard covers them as in the
+    /// Function App. The step webhook needs no API key: its signed token is its credential.
+    /// </summary>
+    private static void MapCallbacks(
+        IEndpointRouteBuilder routes,
+        DurableTaskClient client,
+        CallbackOptions? options,
+        ILoggerFactory loggerFactory)
+    {
+        if (options is null)
+        {
+            return;
+        }
+
+        var callbacks = new CallbackApi(client, options, loggerFactory.CreateLogger<CallbackApi>());
+        routes.MapMethods("/api/callbacks/eventgrid", ["OPTIONS"], http => HttpAnswers.WriteAsync(
+            http,
+            CallbackApi.AllowWebhookOrigin(http.Request.Headers["WebHook-Request-Origin"])));
+        routes.MapMethods("/api/callbacks/eventgrid", ["POST"], async http =>
+        {
+            var body = await HttpAnswers.ReadBodyAsync(http);
+            var response = await callbacks.ReceiveEventGridAsync(
+                http.Request.Headers[CallbackOptions.EventGridSecretHeader],
+                body,
+                http.RequestAborted);
+
+            await HttpAnswers.WriteAsync(http, response);
+        });
+        routes.MapMethods(CallbackStepsPrefix + "/{token}", ["POST"], async http =>
+        {
+            var body = await HttpAnswers.ReadBodyAsync(http);
+            var token = http.Request.RouteValues["token"] as string ?? "";
+            var response = await callbacks.CompleteStepAsync(token, body, http.RequestAborted);
+
+            await HttpAnswers.WriteAsync(http, response);
+        });
+    }
 
     private static Uri ListeningAddress(WebApplication app)
     {
