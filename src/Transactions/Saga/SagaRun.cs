@@ -18,10 +18,6 @@ namespace SagaBridge.Transactions.Saga;
     Justification = "The logger field holds the context's replay-safe logger.")]
 internal sealed class SagaRun
 {
-    internal const string StepRole = "step";
-
-    internal const string CompensationRole = "compensation";
-
     private readonly TaskOrchestrationContext context;
     private readonly TransactionDefinition definition;
     private readonly JsonNode? input;
@@ -112,12 +108,16 @@ internal sealed class SagaRun
             }
 
             var first = await Task.WhenAny(waits);
-            if (first == cancel)
+
+            // The API also tells waiting steps to stop, so a step may report its cancelled
+            // work in the same batch as the cancel itself: the cancel is handled first.
+            if (!cancelSeen && cancel.IsCompleted)
             {
                 cancelSeen = true;
                 cancelled = OnCancel(cancel.Result);
             }
-            else
+
+            if (first != cancel)
             {
                 var finished = (Task<StepWaitResult>)first;
                 var done = inFlight[finished];
@@ -209,7 +209,7 @@ internal sealed class SagaRun
             row.Attempts = attempt;
             var run = new RemoteRun(
                 step.Id,
-                StepRole,
+                SagaRoles.Step,
                 attempt,
                 step.Kind,
                 step.Parameters,
@@ -298,7 +298,7 @@ internal sealed class SagaRun
             compensation.Attempts = attempt;
             var run = new RemoteRun(
                 step.Id,
-                CompensationRole,
+                SagaRoles.Compensation,
                 attempt,
                 action.Kind!,
                 action.Parameters,
@@ -425,7 +425,7 @@ internal sealed class SagaRun
 
         started(handle);
         var instanceId = StepInstanceId.For(context.InstanceId, run.StepId, run.Role, run.Attempt);
-        var isStep = run.Role == StepRole;
+        var isStep = run.Role == SagaRoles.Step;
         if (isStep)
         {
             waiting[run.StepId] = instanceId;
@@ -490,9 +490,9 @@ internal sealed class SagaRun
     }
 
     /// <summary>
-    /// Stops the remote work of every step that waits for it, and wakes those steps so they
-    /// see the work end; no new step starts. Steps still being started stop their work as
-    /// soon as it exists.
+    /// Stops the remote work of every step that waits for it and wakes those steps so they see
+    /// the work end; no new step starts, and steps still being started stop their work as soon
+    /// as it exists.
     /// </summary>
     private async Task StopWaitingStepsAsync()
     {

@@ -176,12 +176,13 @@ public sealed class SagaFaultTests : IAsyncLifetime
             .OrderBy(s => s.CompletedOrder)
             .Select(s => s.Id)
             .ToList();
-        Assert.Equal(["root", "fast", "slow"], completion);
+        Assert.Equal("root", completion[0]);
+        Assert.Equal(["fast", "slow"], completion.Skip(1).Order());
         var undone = host.Emulator.Records.WorkflowExecutions
             .Where(e => e.Workflow.StartsWith("undo-", StringComparison.Ordinal))
             .OrderBy(e => e.Sequence)
             .Select(e => e.Workflow["undo-".Length..]);
-        Assert.Equal(["slow", "fast", "root"], undone);
+        Assert.Equal(Enumerable.Reverse(completion), undone);
     }
 
     [Fact]

@@ -112,10 +112,30 @@ public sealed class SagaHost : IAsyncDisposable
     public async Task<TransactionReport> WaitAsync(string id, int seconds = 60)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
-        var metadata = await Client.WaitForInstanceCompletionAsync(id, true, timeout.Token);
-        Assert.Equal(OrchestrationRuntimeStatus.Completed, metadata.RuntimeStatus);
+        try
+        {
+            var metadata = await Client.WaitForInstanceCompletionAsync(id, true, timeout.Token);
+            Assert.Equal(OrchestrationRuntimeStatus.Completed, metadata.RuntimeStatus);
 
-        return metadata.ReadOutputAs<TransactionReport>()!;
+            return metadata.ReadOutputAs<TransactionReport>()!;
+        }
+        catch (OperationCanceledException)
+        {
+            var status = await Client.GetInstanceAsync(id, getInputsAndOutputs: true);
+            var steps = new List<string>();
+            await foreach (var step in Client.GetAllInstancesAsync(new OrchestrationQuery
+            {
+                InstanceIdPrefix = id + "::",
+                FetchInputsAndOutputs = true,
+            }))
+            {
+                steps.Add($"{step.InstanceId}={step.RuntimeStatus} {step.SerializedInput}");
+            }
+
+            throw new TimeoutException(
+                $"Transaction {id} did not end in {seconds} s; status: "
+                + $"{status?.SerializedCustomStatus}; steps: {string.Join(" | ", steps)}");
+        }
     }
 
     /// <summary>Polls the transaction's status until <paramref name="reached"/> holds.</summary>

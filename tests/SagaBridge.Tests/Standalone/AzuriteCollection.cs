@@ -1,0 +1,7 @@
+namespace SagaBridge.Tests.Standalone;
+
+[CollectionDefinition(Name)]
+public sealed class AzuriteCollection : ICollectionFixture<AzuriteFixture>
+{
+    public const string Name = "Azurite";
+}

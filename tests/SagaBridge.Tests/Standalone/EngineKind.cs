@@ -1,0 +1,7 @@
+namespace SagaBridge.Tests.Standalone;
+
+public enum EngineKind
+{
+    AzureStorage,
+    InMemory,
+}
