@@ -249,7 +249,7 @@ public sealed class CallbackApi(
     /// </summary>
     private static RemoteWorkKey? FindRun(string transactionId, string stepId, string runId)
     {
-        foreach (var role in (string[])[SagaRun.StepRole, SagaRun.CompensationRole])
+        foreach (var role in (string[])[SagaRoles.Step, SagaRoles.Compensation])
         {
             for (var attempt = 1; attempt <= MaxAttemptsMatched; attempt++)
             {
