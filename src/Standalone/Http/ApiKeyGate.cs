@@ -10,7 +10,8 @@ namespace SagaBridge.Standalone.Http;
 /// Lets API and dashboard-data requests through only with the configured key, taken from
 /// <c>x-api-key</c>, <c>x-functions-key</c> or <c>?code=</c> like a Function App's key, so
 /// the same scripts work against both. The dashboard's static files need no key: they hold no
-/// data, and the page asks for the key itself.
+/// data, and the page asks for the key itself. Signed step callbacks need none either: their
+/// token is their credential.
 /// </summary>
 internal sealed class ApiKeyGate(string? key, bool required, ILogger logger)
 {
@@ -31,7 +32,10 @@ internal sealed class ApiKeyGate(string? key, bool required, ILogger logger)
     }
 
     private static bool IsGuarded(PathString path) =>
-        path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+        (path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+            && !path.StartsWithSegments(
+                TransactionHttpHost.StepCallbackPrefix,
+                StringComparison.OrdinalIgnoreCase))
         || path.StartsWithSegments(
             DashboardEndpoints.DataPrefix,
             StringComparison.OrdinalIgnoreCase);

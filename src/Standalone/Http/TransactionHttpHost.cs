@@ -2,11 +2,13 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SagaBridge.Transactions.Api;
+using SagaBridge.Transactions.Callbacks;
 
 namespace SagaBridge.Standalone.Http;
 
@@ -25,6 +27,12 @@ public sealed class TransactionHttpHost : IAsyncDisposable
         BaseUrl = baseUrl;
         RequiresKey = requiresKey;
     }
+
+    /// <summary>The route Event Grid delivers Azure ML run events to.</summary>
+    public const string EventGridRoute = "/api/callbacks/eventgrid";
+
+    /// <summary>The route prefix of signed step callback URLs (exempt from the API key).</summary>
+    public const string StepCallbackPrefix = "/api/callbacks/steps";
 
     /// <summary>Where the host listens, ending in '/'; the dashboard is served here.</summary>
     public Uri BaseUrl { get; }
@@ -69,7 +77,7 @@ public sealed class TransactionHttpHost : IAsyncDisposable
         app.Use(new UnexpectedErrorGuard(logger).InvokeAsync);
         app.Use(new ApiKeyGate(options.ApiKey, options.RequiresKey, logger).InvokeAsync);
         new ApiEndpoints(api).Map(app);
-        MapCallbacks(app);
+        MapCallbacks(app, client, options.Callbacks ?? new CallbackOptions(), loggerFactory);
         new DashboardEndpoints(client).Map(app);
 
         try
@@ -96,13 +104,38 @@ public sealed class TransactionHttpHost : IAsyncDisposable
         await app.DisposeAsync();
     }
 
-    // The callback routes (POST api/callbacks/eventgrid and POST api/callbacks/steps/{token})
-    // belong here, next to the API routes, so that the key gate and the error guard cover them
-    // the same way as in the Function App.
-    // Limitation: they are not mapped yet, so a standalone host does not receive Event Grid or
-    // webhook completions and relies on polling; mapping them onto the host-neutral callback
-    // service from src/Transactions in this method fixes it.
-    private static void MapCallbacks(IEndpointRouteBuilder routes) => _ = routes;
+    // The callback routes sit next to the API routes, so the error guard covers them as in the
+    // Function App. Event Grid's route keeps the API key (put it in the subscription's
+    // ?code=) and adds the shared secret; the step route is exempt from the key, because its
+    // signed token is the credential and a workflow's http.post carries no key.
+    private static void MapCallbacks(
+        IEndpointRouteBuilder routes,
+        DurableTaskClient client,
+        CallbackOptions callbacks,
+        ILoggerFactory loggerFactory)
+    {
+        var api = new CallbackApi(client, callbacks, loggerFactory.CreateLogger<CallbackApi>());
+
+        routes.MapMethods(EventGridRoute, ["POST"], (RequestDelegate)(async http =>
+        {
+            var response = await api.ReceiveEventGridAsync(
+                http.Request.Headers[CallbackOptions.EventGridSecretHeader],
+                await HttpAnswers.ReadBodyAsync(http),
+                http.RequestAborted);
+            await HttpAnswers.WriteAsync(http, response);
+        }));
+        routes.MapMethods(EventGridRoute, ["OPTIONS"], (RequestDelegate)(http =>
+            HttpAnswers.WriteAsync(http, CallbackApi.AllowWebhookOrigin(
+                http.Request.Headers["WebHook-Request-Origin"]))));
+        routes.MapMethods(StepCallbackPrefix + "/{token}", ["POST"], (RequestDelegate)(async http =>
+        {
+            var response = await api.CompleteStepAsync(
+                http.GetRouteValue("token") as string ?? "",
+                await HttpAnswers.ReadBodyAsync(http),
+                http.RequestAborted);
+            await HttpAnswers.WriteAsync(http, response);
+        }));
+    }
 
     private static Uri ListeningAddress(WebApplication app)
     {

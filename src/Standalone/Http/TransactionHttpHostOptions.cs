@@ -1,4 +1,5 @@
 using System.Net;
+using SagaBridge.Transactions.Callbacks;
 
 namespace SagaBridge.Standalone.Http;
 
@@ -24,6 +25,12 @@ public sealed class TransactionHttpHostOptions
     /// Required when <see cref="BindAddress"/> is not loopback; checked whenever it is set.
     /// </summary>
     public string? ApiKey { get; set; }
+
+    /// <summary>
+    /// How callbacks are checked (signing key, Event Grid secret). Null turns the callback
+    /// routes off: they answer 401, and steps finish by polling.
+    /// </summary>
+    public CallbackOptions? Callbacks { get; set; }
 
     /// <summary>Whether callers are checked: a key is set or the address is not loopback.</summary>
     public bool RequiresKey => ApiKey is not null || !IPAddress.IsLoopback(BindAddress);
