@@ -39,40 +39,52 @@ public sealed class SagaHost : IAsyncDisposable
         Action<IServiceCollection>? services = null)
     {
         var emulator = await CloudEmulator.StartAsync();
-        var engine = await DurableTaskTestHost.StartAsync(
-            registry =>
+        DurableTaskTestHost? engine = null;
+        for (var attempt = 1; engine is null; attempt++)
+        {
+            try
             {
-                foreach (var type in SagaTasks.Orchestrators)
-                {
-                    registry.AddOrchestrator(type);
-                }
+                engine = await DurableTaskTestHost.StartAsync(
+                    registry =>
+                    {
+                        foreach (var type in SagaTasks.Orchestrators)
+                        {
+                            registry.AddOrchestrator(type);
+                        }
 
-                foreach (var type in SagaTasks.Activities)
-                {
-                    registry.AddActivity(type);
-                }
-            },
-            new DurableTaskTestHostOptions
-            {
-                LoggerFactory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Warning)),
-                ConfigureServices = collection =>
-                {
-                    collection.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
-                    collection.AddSagaBridgeActivitiesWithStaticTokens(
-                        endpoints =>
+                        foreach (var type in SagaTasks.Activities)
                         {
-                            endpoints.WorkflowsBaseUrl = emulator.BaseUrl;
-                            endpoints.DataflowBaseUrl = emulator.BaseUrl;
-                            endpoints.AzureManagementBaseUrl = emulator.BaseUrl;
+                            registry.AddActivity(type);
+                        }
+                    },
+                    new DurableTaskTestHostOptions
+                    {
+                        LoggerFactory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Warning)),
+                        ConfigureServices = collection =>
+                        {
+                            collection.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
+                            collection.AddSagaBridgeActivitiesWithStaticTokens(
+                                endpoints =>
+                                {
+                                    endpoints.WorkflowsBaseUrl = emulator.BaseUrl;
+                                    endpoints.DataflowBaseUrl = emulator.BaseUrl;
+                                    endpoints.AzureManagementBaseUrl = emulator.BaseUrl;
+                                },
+                                configureRetry: retry =>
+                                {
+                                    retry.InitialDelay = TimeSpan.FromMilliseconds(10);
+                                    retry.MaxDelay = TimeSpan.FromSeconds(2);
+                                });
+                            services?.Invoke(collection);
                         },
-                        configureRetry: retry =>
-                        {
-                            retry.InitialDelay = TimeSpan.FromMilliseconds(10);
-                            retry.MaxDelay = TimeSpan.FromSeconds(2);
-                        });
-                    services?.Invoke(collection);
-                },
-            });
+                    });
+            }
+            catch (IOException) when (attempt < 5)
+            {
+                // The sidecar takes a random port from 30000-40000, which another process
+                // on a shared machine may hold; another random port is tried.
+            }
+        }
 
         return new SagaHost(emulator, engine, catalog ?? DefinitionCatalog.Of());
     }
