@@ -2,7 +2,9 @@ using Microsoft.Extensions.Logging;
 
 namespace SagaBridge.Activities;
 
-/// <summary>Log lines of the activities layer. Event ids 1000–1999; never a token or payload.</summary>
+/// <summary>
+/// Log lines of the activities layer. Event ids 1000–1999; never a token or payload.
+/// </summary>
 internal static partial class Logs
 {
     [LoggerMessage(EventId = 1000, Level = LogLevel.Information,
@@ -13,7 +15,11 @@ internal static partial class Logs
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information,
         Message = "[{TransactionId}/{StepId}] remote work {ResourceName} (adopted: {Adopted})")]
     public static partial void StartedRemoteWork(
-        this ILogger logger, string transactionId, string stepId, string resourceName, bool adopted);
+        this ILogger logger,
+        string transactionId,
+        string stepId,
+        string resourceName,
+        bool adopted);
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Debug,
         Message = "[{TransactionId}/{StepId}] remote state {RemoteState}")]

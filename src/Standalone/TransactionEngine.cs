@@ -69,7 +69,10 @@ public sealed class TransactionEngine : IAsyncDisposable
                 loggerFactory,
                 cancellationToken);
 
-            return new TransactionEngine(provider, engine, new TransactionApi(engine.Client, options.Catalog));
+            return new TransactionEngine(
+                provider,
+                engine,
+                new TransactionApi(engine.Client, options.Catalog));
         }
         catch
         {

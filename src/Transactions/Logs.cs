@@ -23,7 +23,10 @@ internal static partial class Logs
 
     [LoggerMessage(EventId = 2003, Level = LogLevel.Warning,
         Message = "[{TransactionId}] rolling back: {Reason}")]
-    public static partial void RollingBack(this ILogger logger, string transactionId, string reason);
+    public static partial void RollingBack(
+        this ILogger logger,
+        string transactionId,
+        string reason);
 
     [LoggerMessage(EventId = 2004, Level = LogLevel.Information,
         Message = "[{TransactionId}/{StepId}] compensation ended as {State}")]

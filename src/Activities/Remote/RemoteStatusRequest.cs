@@ -4,4 +4,7 @@ namespace SagaBridge.Activities.Remote;
 /// <param name="TransactionId">The transaction, for logs.</param>
 /// <param name="StepId">The step, for logs.</param>
 /// <param name="Handle">The work to read.</param>
-public sealed record RemoteStatusRequest(string TransactionId, string StepId, RemoteWorkHandle Handle);
+public sealed record RemoteStatusRequest(
+    string TransactionId,
+    string StepId,
+    RemoteWorkHandle Handle);

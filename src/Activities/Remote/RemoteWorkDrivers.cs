@@ -12,7 +12,9 @@ public sealed class RemoteWorkDrivers
     }
 
     /// <summary>The driver for <paramref name="kind"/>.</summary>
-    /// <exception cref="PermanentRemoteException">No driver serves that kind in this host.</exception>
+    /// <exception cref="PermanentRemoteException">
+    /// No driver serves that kind in this host.
+    /// </exception>
     public IRemoteWorkDriver For(string kind) =>
         byKind.TryGetValue(kind, out var driver)
             ? driver

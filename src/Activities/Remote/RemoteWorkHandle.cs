@@ -1,6 +1,8 @@
 namespace SagaBridge.Activities.Remote;
 
-/// <summary>Addresses remote work that has been started; enough to read, cancel or drain it.</summary>
+/// <summary>
+/// Addresses remote work that has been started; enough to read, cancel or drain it.
+/// </summary>
 /// <param name="Kind">The step kind that started it.</param>
 /// <param name="ResourceName">
 /// The remote object's full name: a Workflows execution name, a Dataflow

@@ -1,6 +1,8 @@
 namespace SagaBridge.Activities.Remote;
 
-/// <summary>The remote API could not answer now (503, 504, 429, time-out); a retry may succeed.</summary>
+/// <summary>
+/// The remote API could not answer now (503, 504, 429, time-out); a retry may succeed.
+/// </summary>
 public sealed class TransientRemoteException : RemoteWorkException
 {
     public TransientRemoteException(string message, int? statusCode, Exception? inner = null)

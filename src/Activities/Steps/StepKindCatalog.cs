@@ -17,7 +17,10 @@ public static class StepKindCatalog
         Optional("parameters", ParameterType.StringMap, "Template parameters."),
         Optional("environment", ParameterType.Object, "Runtime environment of the job."),
         Optional("jobNamePrefix", ParameterType.String, "Readable start of the job name."),
-        Optional("streaming", ParameterType.Boolean, "Whether the template starts a streaming job."),
+        Optional(
+            "streaming",
+            ParameterType.Boolean,
+            "Whether the template starts a streaming job."),
         Choice("succeedWhen", "When the step counts as done.", "done", "running"),
         Choice("onCancel", "How a running job is stopped.", "cancel", "drain"),
     ];
@@ -69,9 +72,15 @@ public static class StepKindCatalog
     private static StepParameterSpec Required(string name, string description) =>
         new(name, ParameterType.String, true, AnyValue, description);
 
-    private static StepParameterSpec Optional(string name, ParameterType type, string description) =>
+    private static StepParameterSpec Optional(
+        string name,
+        ParameterType type,
+        string description) =>
         new(name, type, false, AnyValue, description);
 
-    private static StepParameterSpec Choice(string name, string description, params string[] values) =>
+    private static StepParameterSpec Choice(
+        string name,
+        string description,
+        params string[] values) =>
         new(name, ParameterType.String, false, values, description);
 }

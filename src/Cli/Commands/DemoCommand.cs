@@ -44,11 +44,15 @@ internal static class DemoCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(bool inMemory, string? storage, CancellationToken cancellation)
+    private static async Task<int> RunAsync(
+        bool inMemory,
+        string? storage,
+        CancellationToken cancellation)
     {
         var definition = LoadExample();
         await using var emulator = await CloudEmulator.StartAsync(0, cancellation);
-        using var logging = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Error).AddConsole());
+        using var logging = LoggerFactory.Create(
+            b => b.SetMinimumLevel(LogLevel.Error).AddConsole());
 
         var engineOptions = new StandaloneEngineOptions
         {
@@ -92,7 +96,11 @@ internal static class DemoCommand
             var stamp = DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
 
             ScriptHappyPath(emulator);
-            var committed = await RunOneAsync(engine.Api, definition, $"demo-commit-{stamp}", cancellation);
+            var committed = await RunOneAsync(
+                engine.Api,
+                definition,
+                $"demo-commit-{stamp}",
+                cancellation);
 
             emulator.Scripts.Set("workflow:sagabridge-evaluate", new EmulatorScript
             {
@@ -100,7 +108,11 @@ internal static class DemoCommand
                 Outcome = ScriptOutcome.Fail,
                 ErrorMessage = "accuracy 0.71 is below minAccuracy 0.90",
             });
-            var rolledBack = await RunOneAsync(engine.Api, definition, $"demo-rollback-{stamp}", cancellation);
+            var rolledBack = await RunOneAsync(
+                engine.Api,
+                definition,
+                $"demo-rollback-{stamp}",
+                cancellation);
 
             Console.WriteLine();
             Console.WriteLine(Summary(committed));
@@ -135,7 +147,8 @@ internal static class DemoCommand
         emulator.Scripts.Set("workflow:sagabridge-train", new EmulatorScript
         {
             SucceedAfterReads = 4,
-            ResultJson = $$"""{"modelUri":"projects/{{Project}}/locations/europe-west4/models/churn-7"}""",
+            ResultJson = $$"""{"modelUri":"projects/{{Project}}/locations/"""
+                + """europe-west4/models/churn-7"}""",
         });
         emulator.Scripts.Set("workflow:sagabridge-evaluate", new EmulatorScript
         {
@@ -177,7 +190,8 @@ internal static class DemoCommand
         if (started.Status is not (200 or 202))
         {
             throw new InvalidOperationException(
-                $"The demo transaction was refused: {System.Text.Json.JsonSerializer.Serialize(started.Body, ApiJson.Options)}");
+                "The demo transaction was refused: "
+                + System.Text.Json.JsonSerializer.Serialize(started.Body, ApiJson.Options));
         }
 
         return await WatchAsync(api, id, cancellation);

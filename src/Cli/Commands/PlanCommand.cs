@@ -54,8 +54,11 @@ internal static class PlanCommand
             var undone = definition.Upstream(step.Id)
                 .Select(id => definition.FindStep(id)!)
                 .OrderByDescending(s => definition.Steps.ToList().IndexOf(s))
-                .Select(s => s.Compensation is { IsNoOp: false } c ? $"{s.Id} ({c.Kind})" : $"{s.Id} (nothing to undo)");
-            var after = definition.Pivot is { } pivot && definition.Upstream(step.Id).Contains(pivot.Id)
+                .Select(s => s.Compensation is { IsNoOp: false } c
+                    ? $"{s.Id} ({c.Kind})"
+                    : $"{s.Id} (nothing to undo)");
+            var after = definition.Pivot is { } pivot
+                && definition.Upstream(step.Id).Contains(pivot.Id)
                 ? "after the pivot: retried forward, nothing undone"
                 : string.Join(" → ", undone) is { Length: > 0 } list ? list : "nothing to undo";
             Console.WriteLine($"    {step.Id} fails → {after}");

@@ -3,7 +3,9 @@ using SagaBridge.Transactions.Definitions;
 
 namespace SagaBridge.Cli.Commands;
 
-/// <summary><c>sagabridge validate FILE...</c>: every problem of every definition, or "ok".</summary>
+/// <summary>
+/// <c>sagabridge validate FILE...</c>: every problem of every definition, or "ok".
+/// </summary>
 internal static class ValidateCommand
 {
     public static Command Create()

@@ -23,7 +23,8 @@ public static class SagaOrchestrations
     }
 
     [Function(nameof(StepOrchestrator))]
-    public static Task<StepWaitResult> RunStep([OrchestrationTrigger] TaskOrchestrationContext context)
+    public static Task<StepWaitResult> RunStep(
+        [OrchestrationTrigger] TaskOrchestrationContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
 

@@ -17,7 +17,10 @@ public sealed class TransactionEndpoints(DefinitionCatalog catalog)
 {
     [Function("StartTransactionByName")]
     public async Task<IActionResult> StartByName(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "definitions/{name}/transactions")]
+        [HttpTrigger(
+            AuthorizationLevel.Function,
+            "post",
+            Route = "definitions/{name}/transactions")]
         HttpRequest request,
         [DurableClient] DurableTaskClient client,
         string name)

@@ -7,12 +7,16 @@ namespace SagaBridge.Transactions.Api;
 /// <param name="Status">The HTTP status code.</param>
 /// <param name="Body">The JSON body, or null for none.</param>
 /// <param name="Headers">Extra headers (Location, Retry-After).</param>
-public sealed record ApiResponse(int Status, object? Body, IReadOnlyDictionary<string, string> Headers)
+public sealed record ApiResponse(
+    int Status,
+    object? Body,
+    IReadOnlyDictionary<string, string> Headers)
 {
     private static readonly Dictionary<string, string> NoHeaders = [];
 
     /// <summary>The media type of the body: problem details for errors, JSON otherwise.</summary>
-    public string ContentType => Body is ProblemDetails ? "application/problem+json" : "application/json";
+    public string ContentType =>
+        Body is ProblemDetails ? "application/problem+json" : "application/json";
 
     public static ApiResponse Json(int status, object? body) => new(status, body, NoHeaders);
 

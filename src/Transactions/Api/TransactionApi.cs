@@ -17,7 +17,9 @@ namespace SagaBridge.Transactions.Api;
 /// </summary>
 public sealed partial class TransactionApi(DurableTaskClient client, DefinitionCatalog catalog)
 {
-    /// <summary>How long a client should wait before asking again about a running transaction.</summary>
+    /// <summary>
+    /// How long a client should wait before asking again about a running transaction.
+    /// </summary>
     public const int RetryAfterSeconds = 2;
 
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> StartLocks =
@@ -53,7 +55,9 @@ public sealed partial class TransactionApi(DurableTaskClient client, DefinitionC
     }
 
     /// <summary>Starts a transaction from a definition given in the request.</summary>
-    /// <param name="body">JSON <c>{"definition": object, "id"?: string, "input"?: object}</c>.</param>
+    /// <param name="body">
+    /// JSON <c>{"definition": object, "id"?: string, "input"?: object}</c>.
+    /// </param>
     /// <param name="startedBy">Who starts it, for the record.</param>
     public async Task<ApiResponse> StartInlineAsync(
         string? body,
@@ -82,7 +86,9 @@ public sealed partial class TransactionApi(DurableTaskClient client, DefinitionC
         return await StartAsync(definition, request, startedBy, cancellationToken);
     }
 
-    /// <summary>Starts a definition from code (schedules, the command line), checking its input.</summary>
+    /// <summary>
+    /// Starts a definition from code (schedules, the command line), checking its input.
+    /// </summary>
     public Task<ApiResponse> StartAsync(
         TransactionDefinition definition,
         string? transactionId,
@@ -111,7 +117,9 @@ public sealed partial class TransactionApi(DurableTaskClient client, DefinitionC
     /// The transaction's state and step table: 202 with Retry-After while it runs (also while
     /// it waits for an operator), 200 once it has ended, 404 when unknown.
     /// </summary>
-    public async Task<ApiResponse> GetAsync(string id, CancellationToken cancellationToken = default)
+    public async Task<ApiResponse> GetAsync(
+        string id,
+        CancellationToken cancellationToken = default)
     {
         var view = await FindAsync(id, cancellationToken);
         if (view is null)
@@ -158,7 +166,9 @@ public sealed partial class TransactionApi(DurableTaskClient client, DefinitionC
             && (!int.TryParse(top, CultureInfo.InvariantCulture, out pageSize)
                 || pageSize is < 1 or > 200))
         {
-            errors.Add(new FieldError("top", $"Expected a whole number from 1 to 200; found '{top}'."));
+            errors.Add(new FieldError(
+                "top",
+                $"Expected a whole number from 1 to 200; found '{top}'."));
         }
 
         if (errors.Count > 0)
@@ -175,7 +185,8 @@ public sealed partial class TransactionApi(DurableTaskClient client, DefinitionC
 
         var items = new List<TransactionView>();
         string? next = null;
-        await foreach (var page in client.GetAllInstancesAsync(query).AsPages(query.ContinuationToken, pageSize))
+        await foreach (var page in client.GetAllInstancesAsync(query)
+            .AsPages(query.ContinuationToken, pageSize))
         {
             items.AddRange(page.Values
                 .Where(m => !StepInstanceId.IsStep(m.InstanceId))
@@ -191,7 +202,9 @@ public sealed partial class TransactionApi(DurableTaskClient client, DefinitionC
             next));
     }
 
-    /// <summary>Cancels a running transaction: its remote work is stopped and it rolls back.</summary>
+    /// <summary>
+    /// Cancels a running transaction: its remote work is stopped and it rolls back.
+    /// </summary>
     public async Task<ApiResponse> CancelAsync(
         string id,
         string? body,
@@ -223,13 +236,19 @@ public sealed partial class TransactionApi(DurableTaskClient client, DefinitionC
                 : null;
         }
 
-        await client.RaiseEventAsync(id, EventNames.Cancel, new CancelRequest(reason), cancellationToken);
+        await client.RaiseEventAsync(
+            id,
+            EventNames.Cancel,
+            new CancelRequest(reason),
+            cancellationToken);
         await WakeWaitingStepsAsync(view, cancellationToken);
 
         return new ApiResponse(202, view, RetryAfter());
     }
 
-    /// <summary>An operator retries or skips a step (or its compensation) that waits for one.</summary>
+    /// <summary>
+    /// An operator retries or skips a step (or its compensation) that waits for one.
+    /// </summary>
     public async Task<ApiResponse> DecideAsync(
         string id,
         string stepId,
@@ -280,7 +299,9 @@ public sealed partial class TransactionApi(DurableTaskClient client, DefinitionC
         "Design",
         "CA1031",
         Justification = "Waking a step is best effort; every failure leaves the same outcome.")]
-    private async Task WakeWaitingStepsAsync(TransactionView view, CancellationToken cancellationToken)
+    private async Task WakeWaitingStepsAsync(
+        TransactionView view,
+        CancellationToken cancellationToken)
     {
         foreach (var step in view.Steps.Where(s => s.State is StepState.Running && s.Attempts > 0))
         {
@@ -321,7 +342,10 @@ public sealed partial class TransactionApi(DurableTaskClient client, DefinitionC
             return null;
         }
 
-        var metadata = await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken);
+        var metadata = await client.GetInstanceAsync(
+            id,
+            getInputsAndOutputs: true,
+            cancellationToken);
 
         return metadata is null ? null : ToView(metadata);
     }
@@ -350,7 +374,10 @@ public sealed partial class TransactionApi(DurableTaskClient client, DefinitionC
         await gate.WaitAsync(cancellationToken);
         try
         {
-            var existing = await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken);
+            var existing = await client.GetInstanceAsync(
+                id,
+                getInputsAndOutputs: true,
+                cancellationToken);
             if (existing is not null)
             {
                 return Existing(existing, start);
@@ -366,7 +393,10 @@ public sealed partial class TransactionApi(DurableTaskClient client, DefinitionC
             }
             catch (InvalidOperationException) when (request.Id is not null)
             {
-                existing = await client.GetInstanceAsync(id, getInputsAndOutputs: true, cancellationToken);
+                existing = await client.GetInstanceAsync(
+                    id,
+                    getInputsAndOutputs: true,
+                    cancellationToken);
                 if (existing is not null)
                 {
                     return Existing(existing, start);
@@ -537,7 +567,9 @@ public sealed partial class TransactionApi(DurableTaskClient client, DefinitionC
                     errors.Add(new FieldError(
                         "$." + name,
                         "Unknown property; expected "
-                        + (allowDefinition ? "'definition', 'id' or 'input'." : "'id' or 'input'.")));
+                        + (allowDefinition
+                            ? "'definition', 'id' or 'input'."
+                            : "'id' or 'input'.")));
                     break;
             }
         }
@@ -579,7 +611,8 @@ public sealed partial class TransactionApi(DurableTaskClient client, DefinitionC
 
     private static ApiResponse Invalid(List<FieldError> errors) =>
         ApiResponse.Problem(ProblemDetails.Invalid(
-            $"{errors.Count} problem(s): " + string.Join("; ", errors.Select(e => $"{e.Path}: {e.Message}")),
+            $"{errors.Count} problem(s): "
+                + string.Join("; ", errors.Select(e => $"{e.Path}: {e.Message}")),
             errors));
 
     private static Dictionary<string, string> RetryAfter() =>

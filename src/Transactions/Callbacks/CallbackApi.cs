@@ -121,8 +121,9 @@ public sealed class CallbackApi(
     /// <summary>
     /// Receives an Event Grid delivery (Event Grid schema array, one CloudEvent, or a
     /// CloudEvents batch). The subscription-validation event is answered with its code; any
-    /// other delivery without the shared secret gets 401. Azure ML events of a pipeline's parent run that report a
-    /// final status wake the step that submitted the run, which then reads the real status.
+    /// other delivery without the shared secret gets 401. Azure ML events of a pipeline's parent
+    /// run that report a final status wake the step that submitted the run, which then reads the
+    /// real status.
     /// Every other event is ignored with 200, so Event Grid does not redeliver it.
     /// </summary>
     /// <param name="secret">

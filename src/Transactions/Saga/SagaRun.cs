@@ -392,8 +392,12 @@ internal sealed class SagaRun
         return decision;
     }
 
-    /// <summary>Resolves templates, starts the remote work and waits for it in a step orchestration.</summary>
-    private async Task<StepWaitResult> RunRemoteAsync(RemoteRun run, Action<RemoteWorkHandle> started)
+    /// <summary>
+    /// Resolves templates, starts the remote work and waits for it in a step orchestration.
+    /// </summary>
+    private async Task<StepWaitResult> RunRemoteAsync(
+        RemoteRun run,
+        Action<RemoteWorkHandle> started)
     {
         JsonObject parameters;
         try
@@ -465,7 +469,9 @@ internal sealed class SagaRun
         }
     }
 
-    private async Task<RemoteWorkHandle> StartAsync(RemoteWorkRequest request, RetryDefinition retry)
+    private async Task<RemoteWorkHandle> StartAsync(
+        RemoteWorkRequest request,
+        RetryDefinition retry)
     {
         for (var tries = 1; ; tries++)
         {

@@ -5,7 +5,9 @@ namespace SagaBridge.Transactions.Saga;
 /// Event Grid event). A claim of success with an output ends the wait; anything else makes
 /// the step read the remote status at once.
 /// </summary>
-/// <param name="Succeeded">True when the remote side reports success; null when it only says "look now".</param>
+/// <param name="Succeeded">
+/// True when the remote side reports success; null when it only says "look now".
+/// </param>
 /// <param name="OutputJson">The output it reported, as JSON.</param>
 /// <param name="Error">The error it reported.</param>
 /// <param name="Source">"webhook" or "eventGrid", for the record.</param>

@@ -12,7 +12,9 @@ public static class StepInstanceId
         string.Join(Separator, transactionId, stepId, role, attempt.ToString(
             System.Globalization.CultureInfo.InvariantCulture));
 
-    /// <summary>Whether <paramref name="instanceId"/> names a step wait rather than a transaction.</summary>
+    /// <summary>
+    /// Whether <paramref name="instanceId"/> names a step wait rather than a transaction.
+    /// </summary>
     public static bool IsStep(string instanceId) =>
         instanceId.Contains(Separator, StringComparison.Ordinal);
 }

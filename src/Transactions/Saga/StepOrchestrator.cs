@@ -29,7 +29,11 @@ public sealed class StepOrchestrator : TaskOrchestrator<StepWait, StepWaitResult
         {
             if (stop.IsCompletedSuccessfully && !state.StopRequested)
             {
-                state = state with { StopRequested = true, Drain = state.Drain || stop.Result.Drain };
+                state = state with
+                {
+                    StopRequested = true,
+                    Drain = state.Drain || stop.Result.Drain,
+                };
             }
 
             if (state.StopRequested && !state.StopIssued)

@@ -9,21 +9,31 @@ public enum TransactionState
     /// <summary>A step failed or an operator cancelled; completed steps are being undone.</summary>
     RollingBack,
 
-    /// <summary>A compensation kept failing; waiting durably for an operator's retry or skip.</summary>
+    /// <summary>
+    /// A compensation kept failing; waiting durably for an operator's retry or skip.
+    /// </summary>
     RollbackFailed,
 
-    /// <summary>A step after the pivot kept failing; waiting for an operator's retry or skip.</summary>
+    /// <summary>
+    /// A step after the pivot kept failing; waiting for an operator's retry or skip.
+    /// </summary>
     CommitFailed,
 
-    /// <summary>Final: every step succeeded (or was skipped by an operator after the pivot).</summary>
+    /// <summary>
+    /// Final: every step succeeded (or was skipped by an operator after the pivot).
+    /// </summary>
     Committed,
 
     /// <summary>Final: a step failed and every step that took effect was compensated.</summary>
     RolledBack,
 
-    /// <summary>Final: an operator cancelled and every step that took effect was compensated.</summary>
+    /// <summary>
+    /// Final: an operator cancelled and every step that took effect was compensated.
+    /// </summary>
     Cancelled,
 
-    /// <summary>Final: the transaction could not run at all (for example an unusable snapshot).</summary>
+    /// <summary>
+    /// Final: the transaction could not run at all (for example an unusable snapshot).
+    /// </summary>
     Failed,
 }

@@ -12,7 +12,8 @@ public sealed class TransactionApiTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var pipeline = DefinitionLoader.Load(TestDefinitions.Chain("pipeline", "a", "b").ToJsonString());
+        var pipeline = DefinitionLoader.Load(
+            TestDefinitions.Chain("pipeline", "a", "b").ToJsonString());
         host = await SagaHost.StartAsync(DefinitionCatalog.Of(pipeline));
     }
 
@@ -45,7 +46,10 @@ public sealed class TransactionApiTests : IAsyncLifetime
     [InlineData("""{"id": 7}""", "$.id", "Expected a string")]
     [InlineData("""{"id": "has space"}""", "$.id", "letters, digits")]
     [InlineData("""{"inptu": {}}""", "$.inptu", "Unknown property")]
-    public async Task ABadStartRequestIsRejectedNamingTheField(string body, string path, string message)
+    public async Task ABadStartRequestIsRejectedNamingTheField(
+        string body,
+        string path,
+        string message)
     {
         var response = await host.Api.StartByNameAsync("pipeline", body);
 
@@ -61,7 +65,8 @@ public sealed class TransactionApiTests : IAsyncLifetime
     {
         var definition = TestDefinitions.Chain("typed", "a");
         definition["inputSchema"] = JsonNode.Parse(
-            """{"type":"object","required":["dataset"],"properties":{"dataset":{"type":"string"},"rows":{"type":"integer"}}}""");
+            """{"type":"object","required":["dataset"],"properties":"""
+            + """{"dataset":{"type":"string"},"rows":{"type":"integer"}}}""");
         var body = new JsonObject
         {
             ["definition"] = definition,
@@ -71,7 +76,9 @@ public sealed class TransactionApiTests : IAsyncLifetime
         var response = await host.Api.StartInlineAsync(body);
 
         Assert.Equal(400, response.Status);
-        var paths = Assert.IsType<ProblemDetails>(response.Body).Errors!.Select(e => e.Path).ToList();
+        var paths = Assert.IsType<ProblemDetails>(response.Body).Errors!
+            .Select(e => e.Path)
+            .ToList();
         Assert.Contains("$.input.dataset", paths);
         Assert.Contains("$.input.rows", paths);
         Assert.Empty(await AllInstancesAsync());
@@ -105,7 +112,8 @@ public sealed class TransactionApiTests : IAsyncLifetime
     public async Task RacingStartsWithOneIdMakeOneTransaction()
     {
         var starts = Enumerable.Range(0, 20)
-            .Select(_ => Task.Run(() => host.Api.StartByNameAsync("pipeline", """{"id":"race-1"}""")))
+            .Select(_ => Task.Run(
+                () => host.Api.StartByNameAsync("pipeline", """{"id":"race-1"}""")))
             .ToList();
 
         var responses = await Task.WhenAll(starts);
@@ -121,7 +129,9 @@ public sealed class TransactionApiTests : IAsyncLifetime
     {
         await host.Api.StartByNameAsync("pipeline", """{"id":"dup","input":{"n":1}}""");
 
-        var response = await host.Api.StartByNameAsync("pipeline", """{"id":"dup","input":{"n":2}}""");
+        var response = await host.Api.StartByNameAsync(
+            "pipeline",
+            """{"id":"dup","input":{"n":2}}""");
 
         Assert.Equal(409, response.Status);
     }
@@ -156,7 +166,10 @@ public sealed class TransactionApiTests : IAsyncLifetime
 
         var unknown = await host.Api.GetAsync("missing");
         var cancelEnded = await host.Api.CancelAsync("done-1", null);
-        var skipEnded = await host.Api.DecideAsync("done-1", "a", Transactions.Saga.OperatorAction.Skip);
+        var skipEnded = await host.Api.DecideAsync(
+            "done-1",
+            "a",
+            Transactions.Saga.OperatorAction.Skip);
 
         Assert.Equal(404, unknown.Status);
         Assert.Equal(410, cancelEnded.Status);

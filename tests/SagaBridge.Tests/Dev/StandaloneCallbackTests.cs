@@ -60,7 +60,12 @@ public sealed class StandaloneCallbackTests : IAsyncLifetime
         host = await TransactionHttpHost.StartAsync(
             engine.Api,
             engine.Client,
-            new TransactionHttpHostOptions { Port = port, ApiKey = "api-key-1", Callbacks = callbacks },
+            new TransactionHttpHostOptions
+            {
+                Port = port,
+                ApiKey = "api-key-1",
+                Callbacks = callbacks,
+            },
             NullLoggerFactory.Instance,
             CancellationToken.None);
         http = new HttpClient { BaseAddress = host.BaseUrl };
@@ -112,7 +117,8 @@ public sealed class StandaloneCallbackTests : IAsyncLifetime
     {
         for (var i = 0; i < 200; i++)
         {
-            var execution = emulator.Records.WorkflowExecutions.FirstOrDefault(e => e.Workflow == "wf-train");
+            var execution = emulator.Records.WorkflowExecutions
+                .FirstOrDefault(e => e.Workflow == "wf-train");
             if (execution?.ArgumentJson is { } argument)
             {
                 return JsonNode.Parse(argument)!["sagabridgeCallbackUrl"]!.GetValue<string>();

@@ -41,7 +41,9 @@ public sealed class FunctionsMetadataTests
     [InlineData("StartRemoteWorkActivity", "activityTrigger")]
     [InlineData("ReadRemoteWorkActivity", "activityTrigger")]
     [InlineData("StopRemoteWorkActivity", "activityTrigger")]
-    public void OrchestratorsAndActivitiesAreRegisteredUnderTheirClassNames(string name, string type)
+    public void OrchestratorsAndActivitiesAreRegisteredUnderTheirClassNames(
+        string name,
+        string type)
     {
         Assert.Equal(type, Trigger(name)["type"]!.GetValue<string>());
     }
@@ -49,7 +51,8 @@ public sealed class FunctionsMetadataTests
     [Fact]
     public void EveryHttpFunctionTakesADurableClient()
     {
-        var http = Functions.Where(f => Bindings(f!).Any(b => b["type"]!.GetValue<string>() == "httpTrigger"));
+        var http = Functions.Where(
+            f => Bindings(f!).Any(b => b["type"]!.GetValue<string>() == "httpTrigger"));
 
         Assert.All(http, f => Assert.Contains(
             Bindings(f!),

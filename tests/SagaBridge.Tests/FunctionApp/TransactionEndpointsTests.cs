@@ -46,7 +46,9 @@ public sealed class TransactionEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task ABadBodyIsAProblemDetailsAnswerNamingTheField()
     {
-        var result = (ContentResult)await endpoints.StartInline(Request("""{"input":{}}"""), host.Client);
+        var result = (ContentResult)await endpoints.StartInline(
+            Request("""{"input":{}}"""),
+            host.Client);
 
         Assert.Equal(400, result.StatusCode);
         Assert.Equal("application/problem+json", result.ContentType);
@@ -73,7 +75,10 @@ public sealed class TransactionEndpointsTests : IAsyncLifetime
 
         Assert.Equal(200, list.StatusCode);
         Assert.Equal(200, definitions.StatusCode);
-        Assert.Equal("pipeline", JsonNode.Parse(definitions.Content!)!["definitions"]![0]!["name"]!.GetValue<string>());
+        Assert.Equal(
+            "pipeline",
+            JsonNode.Parse(definitions.Content!)!["definitions"]![0]!["name"]!
+                .GetValue<string>());
     }
 
     private static HttpRequest Request(string? body)

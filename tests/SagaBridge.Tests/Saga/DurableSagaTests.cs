@@ -31,7 +31,8 @@ public sealed class DurableSagaTests(AzuriteFixture azurite) : IAsyncLifetime
                     MaxQueuePollingInterval = TimeSpan.FromMilliseconds(500),
                 },
                 Catalog = DefinitionCatalog.Of(
-                    DefinitionLoader.Load(TestDefinitions.Chain("chain", "a", "b", "c").ToJsonString())),
+                    DefinitionLoader.Load(
+                        TestDefinitions.Chain("chain", "a", "b", "c").ToJsonString())),
                 EmulatorBaseUrl = emulator.BaseUrl,
                 ConfigureRetry = retry => retry.InitialDelay = TimeSpan.FromMilliseconds(10),
             },
@@ -65,7 +66,9 @@ public sealed class DurableSagaTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task CancelStopsTheRemoteWorkOnTheAzureStorageEngine()
     {
-        emulator.Scripts.Set("workflow:wf-b", new EmulatorScript { Outcome = ScriptOutcome.RunUntilCancelled });
+        emulator.Scripts.Set(
+            "workflow:wf-b",
+            new EmulatorScript { Outcome = ScriptOutcome.RunUntilCancelled });
         await engine.Api.StartByNameAsync("chain", """{"id":"durable-2"}""");
         await WaitForAsync("durable-2", r => r.Step("b").State == StepState.Running);
 
@@ -74,7 +77,9 @@ public sealed class DurableSagaTests(AzuriteFixture azurite) : IAsyncLifetime
 
         Assert.Equal(202, cancel.Status);
         Assert.Equal(TransactionState.Cancelled, report.State);
-        Assert.Equal("CANCELLED", emulator.Records.WorkflowExecutions.Single(e => e.Workflow == "wf-b").State);
+        Assert.Equal(
+            "CANCELLED",
+            emulator.Records.WorkflowExecutions.Single(e => e.Workflow == "wf-b").State);
         Assert.Equal(StepState.Compensated, report.Step("a").State);
     }
 

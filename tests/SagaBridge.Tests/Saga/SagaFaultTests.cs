@@ -101,7 +101,9 @@ public sealed class SagaFaultTests : IAsyncLifetime
     [Fact]
     public async Task ACompensationThatFailsTwiceIsRetriedUntilItSucceeds()
     {
-        host.Emulator.Scripts.Set("workflow:wf-b", new EmulatorScript { Outcome = ScriptOutcome.Fail });
+        host.Emulator.Scripts.Set(
+            "workflow:wf-b",
+            new EmulatorScript { Outcome = ScriptOutcome.Fail });
         host.Emulator.Scripts.Set("workflow:undo-a", new EmulatorScript { FailTimes = 2 });
 
         var id = await host.StartAsync(TestDefinitions.Chain("flaky-undo", "a", "b"));
@@ -116,7 +118,9 @@ public sealed class SagaFaultTests : IAsyncLifetime
     [Fact]
     public async Task ACompensationThatNeverSucceedsWaitsForAnOperatorWhoseSkipEndsTheRollback()
     {
-        host.Emulator.Scripts.Set("workflow:wf-c", new EmulatorScript { Outcome = ScriptOutcome.Fail });
+        host.Emulator.Scripts.Set(
+            "workflow:wf-c",
+            new EmulatorScript { Outcome = ScriptOutcome.Fail });
         host.Emulator.Scripts.Set("workflow:undo-b", new EmulatorScript
         {
             Outcome = ScriptOutcome.Fail,
@@ -141,7 +145,9 @@ public sealed class SagaFaultTests : IAsyncLifetime
     [Fact]
     public async Task AnOperatorRetryOfAFailedCompensationRunsItAgain()
     {
-        host.Emulator.Scripts.Set("workflow:wf-b", new EmulatorScript { Outcome = ScriptOutcome.Fail });
+        host.Emulator.Scripts.Set(
+            "workflow:wf-b",
+            new EmulatorScript { Outcome = ScriptOutcome.Fail });
         host.Emulator.Scripts.Set("workflow:undo-a", new EmulatorScript { FailTimes = 3 });
         var id = await host.StartAsync(TestDefinitions.Chain("retry-undo", "a", "b"));
         await host.WaitUntilAsync(id, r => r.State == TransactionState.RollbackFailed);
@@ -159,7 +165,9 @@ public sealed class SagaFaultTests : IAsyncLifetime
     public async Task ParallelStepsAreCompensatedInReverseCompletionOrder()
     {
         host.Emulator.Scripts.Set("workflow:wf-slow", new EmulatorScript { SucceedAfterReads = 6 });
-        host.Emulator.Scripts.Set("workflow:wf-join", new EmulatorScript { Outcome = ScriptOutcome.Fail });
+        host.Emulator.Scripts.Set(
+            "workflow:wf-join",
+            new EmulatorScript { Outcome = ScriptOutcome.Fail });
         var definition = TestDefinitions.Definition(
             "diamond",
             TestDefinitions.Workflow("root"),
@@ -188,14 +196,17 @@ public sealed class SagaFaultTests : IAsyncLifetime
     [Fact]
     public async Task AStepThatWaits200PollsLeavesTheTransactionHistoryAsShortAsOnePoll()
     {
-        host.Emulator.Scripts.Set("workflow:wf-long", new EmulatorScript { SucceedAfterReads = 200 });
+        host.Emulator.Scripts.Set(
+            "workflow:wf-long",
+            new EmulatorScript { SucceedAfterReads = 200 });
         var definition = TestDefinitions.Definition("long", TestDefinitions.Workflow("long"));
         definition["defaults"]!["poll"] = new JsonObject
         {
             ["initialInterval"] = "1ms",
             ["maxInterval"] = "2ms",
         };
-        var quick = await host.StartAsync(TestDefinitions.Definition("quick", TestDefinitions.Workflow("quick")));
+        var quick = await host.StartAsync(
+            TestDefinitions.Definition("quick", TestDefinitions.Workflow("quick")));
         await host.WaitAsync(quick);
 
         var id = await host.StartAsync(definition);

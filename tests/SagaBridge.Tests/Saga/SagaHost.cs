@@ -59,7 +59,8 @@ public sealed class SagaHost : IAsyncDisposable
                     },
                     new DurableTaskTestHostOptions
                     {
-                        LoggerFactory = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Warning)),
+                        LoggerFactory = LoggerFactory.Create(
+                            b => b.SetMinimumLevel(LogLevel.Warning)),
                         ConfigureServices = collection =>
                         {
                             collection.AddLogging(b => b.SetMinimumLevel(LogLevel.Warning));
@@ -90,7 +91,10 @@ public sealed class SagaHost : IAsyncDisposable
     }
 
     /// <summary>Starts a transaction of <paramref name="definition"/> and returns its id.</summary>
-    public async Task<string> StartAsync(JsonObject definition, JsonNode? input = null, string? id = null)
+    public async Task<string> StartAsync(
+        JsonObject definition,
+        JsonNode? input = null,
+        string? id = null)
     {
         var body = new JsonObject
         {
@@ -103,12 +107,16 @@ public sealed class SagaHost : IAsyncDisposable
         }
 
         var response = await Api.StartInlineAsync(body.ToJsonString());
-        Assert.True(response.Status == 202, $"start answered {response.Status}: {Describe(response)}");
+        Assert.True(
+            response.Status == 202,
+            $"start answered {response.Status}: {Describe(response)}");
 
         return ((TransactionView)response.Body!).Id;
     }
 
-    /// <summary>Waits until the transaction's orchestration has ended and returns its report.</summary>
+    /// <summary>
+    /// Waits until the transaction's orchestration has ended and returns its report.
+    /// </summary>
     public async Task<TransactionReport> WaitAsync(string id, int seconds = 60)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
@@ -159,7 +167,8 @@ public sealed class SagaHost : IAsyncDisposable
             await Task.Delay(50);
         }
 
-        throw new TimeoutException($"Transaction {id} did not reach the expected state in {seconds} s.");
+        throw new TimeoutException(
+            $"Transaction {id} did not reach the expected state in {seconds} s.");
     }
 
     public static string Describe(ApiResponse response) =>

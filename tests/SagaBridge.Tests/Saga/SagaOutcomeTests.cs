@@ -39,7 +39,8 @@ public sealed class SagaOutcomeTests : IAsyncLifetime
         Assert.DoesNotContain(
             host.Emulator.Records.WorkflowExecutions,
             e => e.Workflow.StartsWith("undo-", StringComparison.Ordinal));
-        var publish = host.Emulator.Records.WorkflowExecutions.Single(e => e.Workflow == "wf-publish");
+        var publish = host.Emulator.Records.WorkflowExecutions
+            .Single(e => e.Workflow == "wf-publish");
         Assert.Contains("gs://models/m1", publish.ArgumentJson);
     }
 
@@ -69,7 +70,11 @@ public sealed class SagaOutcomeTests : IAsyncLifetime
             .Select(e => e.Workflow["undo-".Length..])
             .ToList();
         Assert.Equal(steps.Take(failing).Reverse(), undone);
-        Assert.All(steps.Take(failing), s => Assert.Equal(StepState.Compensated, report.Step(s).State));
-        Assert.All(steps.Skip(failing + 1), s => Assert.Equal(StepState.Pending, report.Step(s).State));
+        Assert.All(
+            steps.Take(failing),
+            s => Assert.Equal(StepState.Compensated, report.Step(s).State));
+        Assert.All(
+            steps.Skip(failing + 1),
+            s => Assert.Equal(StepState.Pending, report.Step(s).State));
     }
 }

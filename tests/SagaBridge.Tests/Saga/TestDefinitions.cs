@@ -33,7 +33,9 @@ internal static class TestDefinitions
         ["steps"] = new JsonArray(steps.Select(s => (JsonNode)s).ToArray()),
     };
 
-    /// <summary>A sequential chain of workflow steps <c>wf-{id}</c>, each undone by <c>undo-{id}</c>.</summary>
+    /// <summary>
+    /// A sequential chain of workflow steps <c>wf-{id}</c>, each undone by <c>undo-{id}</c>.
+    /// </summary>
     public static JsonObject Chain(string name, params string[] stepIds) =>
         Definition(name, stepIds.Select(id => Workflow(id)).ToArray());
 
