@@ -11,5 +11,7 @@ internal static class CliCommands
         EmulatorsCommand.Create(),
         ValidateCommand.Create(),
         PlanCommand.Create(),
+        ChaosCommand.Create(),
+        ChaosWorkerCommand.Create(),
     ];
 }
