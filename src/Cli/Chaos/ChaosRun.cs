@@ -150,7 +150,6 @@ internal sealed class ChaosRun
                     + (settings.LongestLife - settings.ShortestLife) * random.NextDouble();
                 await Task.Delay(life, cancellation);
 
-                await worker.KillAsync();
                 await worker.DisposeAsync();
                 kills++;
                 Say($"kill {kills}/{settings.Kills} (pid {worker.ProcessId}, "

@@ -19,14 +19,14 @@ internal sealed class ChaosWorker : IAsyncDisposable
     private readonly TaskCompletionSource ready =
         new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    private int disposed;
+
     private ChaosWorker(Process process)
     {
         this.process = process;
     }
 
-    public int ProcessId => process.Id;
-
-    public bool HasExited => process.HasExited;
+    public int ProcessId { get; private set; }
 
     /// <summary>Completes when the worker has said it is ready.</summary>
     public Task Ready => ready.Task;
@@ -64,6 +64,7 @@ internal sealed class ChaosWorker : IAsyncDisposable
         process.Exited += (_, _) => worker.ready.TrySetException(
             new InvalidOperationException("The chaos worker exited before it was ready."));
         process.Start();
+        worker.ProcessId = process.Id;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
@@ -87,6 +88,11 @@ internal sealed class ChaosWorker : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref disposed, 1) != 0)
+        {
+            return;
+        }
+
         await KillAsync();
         process.Dispose();
     }

@@ -23,7 +23,7 @@ internal static class ChaosWorkerCommand
             Description = "Task hub name.",
             Required = true,
         };
-        var emulator = new Option<Uri>("--emulator")
+        var emulator = new Option<string>("--emulator")
         {
             Description = "Base URL of the emulated clouds.",
             Required = true,
@@ -38,7 +38,7 @@ internal static class ChaosWorkerCommand
         command.SetAction((parse, cancellation) => RunAsync(
             parse.GetRequiredValue(storage),
             parse.GetRequiredValue(taskHub),
-            parse.GetRequiredValue(emulator),
+            new Uri(parse.GetRequiredValue(emulator), UriKind.Absolute),
             cancellation));
 
         return command;
