@@ -11,7 +11,9 @@ internal static class ChaosEngine
     /// </summary>
     public const string WorkerId = "chaos-worker";
 
-    /// <summary>Options for <paramref name="taskHub"/> on the Azurite at <paramref name="storage"/>.</summary>
+    /// <summary>
+    /// Options for <paramref name="taskHub"/> on the Azurite at <paramref name="storage"/>.
+    /// </summary>
     public static StandaloneEngineOptions Options(string storage, string taskHub) => new()
     {
         StorageConnectionString = storage,
@@ -24,6 +26,6 @@ internal static class ChaosEngine
 
         // Messages a killed worker had taken reappear after this; every activity of the run
         // (slow answers and retries included) ends well within it.
-        MessageVisibilityTimeout = TimeSpan.FromSeconds(15),
+        MessageVisibilityTimeout = TimeSpan.FromSeconds(10),
     };
 }

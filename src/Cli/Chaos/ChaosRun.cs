@@ -82,7 +82,7 @@ internal sealed class ChaosRun
         await using var emulator = await CloudEmulator.StartAsync(0, cancellation);
         ChaosScenario.Script(emulator);
 
-        var engine = ChaosEngine.Options(azurite.ConnectionString, TaskHubName(runId));
+        var engine = ChaosEngine.Options(azurite.ConnectionString, runId);
         var worker = ChaosWorker.Start(
             settings.WorkerAssembly,
             azurite.ConnectionString,
@@ -98,19 +98,32 @@ internal sealed class ChaosRun
                 NullLoggerFactory.Instance);
             var api = new TransactionApi(client, DefinitionCatalog.Of());
             using var killsDone = new CancellationTokenSource();
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
 
             var killing = KillLoopAsync(
                 () => worker,
                 next => worker = next,
-                azurite.ConnectionString,
-                engine.TaskHubName,
-                emulator.BaseUrl,
+                (azurite.ConnectionString, engine.TaskHubName, emulator.BaseUrl),
                 killsDone,
-                cancellation);
+                stop.Token);
             var faulting = FaultLoopAsync(emulator, killsDone.Token);
-            await TrafficAsync(api, new ChaosScenario(settings.Seed, runId), killsDone.Token, cancellation);
-            await killing;
-            await faulting;
+            try
+            {
+                await TrafficAsync(
+                    api,
+                    emulator,
+                    new ChaosScenario(settings.Seed, runId),
+                    killsDone.Token,
+                    cancellation);
+                await killing;
+            }
+            finally
+            {
+                // A failed run must not leave the kill loop starting workers behind it.
+                await stop.CancelAsync();
+                await Task.WhenAll(killing, faulting)
+                    .ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
         }
         finally
         {
@@ -133,9 +146,7 @@ internal sealed class ChaosRun
     private async Task KillLoopAsync(
         Func<ChaosWorker> current,
         Action<ChaosWorker> replace,
-        string storage,
-        string taskHub,
-        Uri emulatorUrl,
+        (string Storage, string TaskHub, Uri Emulator) target,
         CancellationTokenSource done,
         CancellationToken cancellation)
     {
@@ -155,7 +166,11 @@ internal sealed class ChaosRun
                 Say($"kill {kills}/{settings.Kills} (pid {worker.ProcessId}, "
                     + $"{plan.Count - finals.Count} transactions running)");
 
-                replace(ChaosWorker.Start(settings.WorkerAssembly, storage, taskHub, emulatorUrl));
+                replace(ChaosWorker.Start(
+                    settings.WorkerAssembly,
+                    target.Storage,
+                    target.TaskHub,
+                    target.Emulator));
             }
         }
         finally
@@ -192,6 +207,7 @@ internal sealed class ChaosRun
     /// </summary>
     private async Task TrafficAsync(
         TransactionApi api,
+        CloudEmulator emulator,
         ChaosScenario scenario,
         CancellationToken killsDone,
         CancellationToken cancellation)
@@ -235,7 +251,8 @@ internal sealed class ChaosRun
 
                 if (transaction.Outcome == ChaosOutcome.Cancel
                     && !cancelRequested.Contains(transaction.Id)
-                    && view.Steps[transaction.TargetStep].State == StepState.Running
+                    && view.Steps.Any(s => s.Id == transaction.StepIds[transaction.TargetStep]
+                        && s.State == StepState.Running)
                     && await CancelAsync(api, transaction.Id, cancellation))
                 {
                     cancelRequested.Add(transaction.Id);
@@ -244,14 +261,42 @@ internal sealed class ChaosRun
 
             if (deadline is { } end && (running.Count == 0 || DateTime.UtcNow > end))
             {
+                foreach (var transaction in running)
+                {
+                    await DescribeAsync(api, emulator, transaction, cancellation);
+                }
+
+
                 Say($"{finals.Count}/{plan.Count} transactions ended"
-                    + (running.Count == 0 ? "" : $"; {running.Count} still running at the deadline"));
+                    + (running.Count == 0
+                        ? ""
+                        : $"; {running.Count} still running at the deadline"));
 
                 return;
             }
 
             await Task.Delay(Poll, cancellation);
         }
+    }
+
+    private async Task DescribeAsync(
+        TransactionApi api,
+        CloudEmulator emulator,
+        ChaosTransaction transaction,
+        CancellationToken cancellation)
+    {
+        var view = await FindAsync(api, transaction.Id, cancellation);
+        var steps = view is null
+            ? "not found"
+            : string.Join(", ", view.Steps.Select(s => $"{s.Id} {s.State}"));
+        Say($"unfinished: {transaction.Id} ({transaction.Outcome} at step "
+            + $"{transaction.TargetStep + 1}) is {view?.State ?? "unknown"}: {steps}");
+
+        var remote = emulator.Records.WorkflowExecutions
+            .Where(e => e.ArgumentJson?.Contains(transaction.Id, StringComparison.Ordinal) == true)
+            .Select(e => $"{e.Workflow} {e.State}"
+                + (e.CancelledAt is null ? "" : " (cancel received)"));
+        Say($"  its workflow executions: {string.Join(", ", remote)}");
     }
 
     private async Task StartAsync(
@@ -265,7 +310,12 @@ internal sealed class ChaosRun
         {
             try
             {
-                var started = await api.StartAsync(definition, transaction.Id, null, "chaos", cancellation);
+                var started = await api.StartAsync(
+                    definition,
+                    transaction.Id,
+                    null,
+                    "chaos",
+                    cancellation);
                 if (started.Status is 200 or 202)
                 {
                     return;
@@ -274,7 +324,8 @@ internal sealed class ChaosRun
                 throw new InvalidOperationException(
                     $"The chaos transaction {transaction.Id} was refused with {started.Status}.");
             }
-            catch (Exception failure) when (attempt < 5 && failure is not OperationCanceledException)
+            catch (Exception failure) when (attempt < 5
+                && failure is not OperationCanceledException)
             {
                 Say($"start of {transaction.Id} failed ({failure.Message}); trying again");
                 await Task.Delay(Poll, cancellation);
@@ -299,11 +350,17 @@ internal sealed class ChaosRun
         }
     }
 
-    private async Task<bool> CancelAsync(TransactionApi api, string id, CancellationToken cancellation)
+    private async Task<bool> CancelAsync(
+        TransactionApi api,
+        string id,
+        CancellationToken cancellation)
     {
         try
         {
-            var answer = await api.CancelAsync(id, """{"reason":"chaos: operator cancel"}""", cancellation);
+            var answer = await api.CancelAsync(
+                id,
+                """{"reason":"chaos: operator cancel"}""",
+                cancellation);
 
             return answer.Status is 202 or 410;
         }
@@ -330,7 +387,8 @@ internal sealed class ChaosRun
             }
 
             throw new InvalidOperationException(
-                $"The chaos worker (pid {worker.ProcessId}) did not become ready: {failure.Message}",
+                $"The chaos worker (pid {worker.ProcessId}) did not become ready: "
+                + failure.Message,
                 failure);
         }
     }
@@ -354,8 +412,6 @@ internal sealed class ChaosRun
             output.WriteLine($"chaos [{clock.Elapsed.TotalSeconds,6:F1}s] {line}");
         }
     }
-
-    private static string TaskHubName(string runId) => runId.Replace("-", "", StringComparison.Ordinal);
 
     private static int FreePort()
     {

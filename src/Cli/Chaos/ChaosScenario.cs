@@ -14,7 +14,7 @@ namespace SagaBridge.Cli.Chaos;
 /// </summary>
 internal sealed class ChaosScenario
 {
-    /// <summary>Workflow that undoes any step; its argument names the transaction and step.</summary>
+    /// <summary>Workflow that undoes any step; its argument names transaction and step.</summary>
     public const string UndoWorkflow = "chaos-undo";
 
     private const string OkWorkflow = "chaos-ok";
@@ -120,8 +120,9 @@ internal sealed class ChaosScenario
         var steps = new JsonArray();
         for (var index = 0; index < stepIds.Count; index++)
         {
+            var targetWorkflow = outcome == ChaosOutcome.Fail ? FailWorkflow : HoldWorkflow;
             var step = index == target
-                ? WorkflowStep(stepIds[index], outcome == ChaosOutcome.Fail ? FailWorkflow : HoldWorkflow)
+                ? WorkflowStep(stepIds[index], targetWorkflow)
                 : index == 0 && dataflowFirst
                     ? DataflowStep(stepIds[index])
                     : WorkflowStep(stepIds[index], random.Next(3) == 0 ? SlowWorkflow : OkWorkflow);

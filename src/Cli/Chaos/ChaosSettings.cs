@@ -10,18 +10,18 @@ internal sealed record ChaosSettings
     public int Seed { get; init; } = 1;
 
     /// <summary>Transactions kept running at once while the kills go on.</summary>
-    public int InFlight { get; init; } = 6;
+    public int InFlight { get; init; } = 10;
 
     /// <summary>Shortest wait between a worker being ready and its kill.</summary>
-    public TimeSpan ShortestLife { get; init; } = TimeSpan.FromMilliseconds(300);
+    public TimeSpan ShortestLife { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>Longest wait between a worker being ready and its kill.</summary>
-    public TimeSpan LongestLife { get; init; } = TimeSpan.FromSeconds(4);
+    public TimeSpan LongestLife { get; init; } = TimeSpan.FromSeconds(7);
 
     /// <summary>How long, after the last kill, every transaction has to end.</summary>
     public TimeSpan FinalDeadline { get; init; } = TimeSpan.FromMinutes(3);
 
-    /// <summary>The CLI assembly the worker runs; defaults to the controller's own folder.</summary>
+    /// <summary>The CLI assembly the worker runs; by default the controller's own.</summary>
     public string WorkerAssembly { get; init; } =
         Path.Combine(AppContext.BaseDirectory, "sagabridge.dll");
 }

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace SagaBridge.Cli.Chaos;
 
-/// <summary>What a chaos run found when it compared the transactions with the clouds' records.</summary>
+/// <summary>What a chaos run found comparing its transactions with the clouds' records.</summary>
 /// <param name="Kills">Worker processes killed with SIGKILL.</param>
 /// <param name="Transactions">Transactions started.</param>
 /// <param name="Committed">Transactions that ended Committed.</param>

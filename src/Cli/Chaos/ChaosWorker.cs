@@ -71,7 +71,7 @@ internal sealed class ChaosWorker : IAsyncDisposable
         return worker;
     }
 
-    /// <summary>SIGKILL on Linux: the worker gets no chance to finish or release anything.</summary>
+    /// <summary>SIGKILL on Linux: the worker cannot finish or release anything.</summary>
     public async Task KillAsync()
     {
         try

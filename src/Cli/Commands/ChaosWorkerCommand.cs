@@ -50,7 +50,8 @@ internal static class ChaosWorkerCommand
         Uri emulator,
         CancellationToken cancellation)
     {
-        using var logging = LoggerFactory.Create(b => b.SetMinimumLevel(LogLevel.Error).AddConsole());
+        using var logging = LoggerFactory.Create(
+            b => b.SetMinimumLevel(LogLevel.Error).AddConsole());
         await using var engine = await TransactionEngine.StartAsync(
             new TransactionEngineOptions
             {
