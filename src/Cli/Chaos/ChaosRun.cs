@@ -2,8 +2,11 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using DurableTask.AzureStorage;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging.Abstractions;
 using SagaBridge.Emulators;
+using SagaBridge.Standalone;
 using SagaBridge.Standalone.Azurite;
 using SagaBridge.Standalone.Client;
 using SagaBridge.Transactions.Api;
@@ -30,6 +33,7 @@ internal sealed class ChaosRun
     private readonly Dictionary<string, TransactionView> finals = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> faults = new(StringComparer.Ordinal);
     private int kills;
+    private StandaloneEngineOptions? engineOptions;
 
     private ChaosRun(ChaosSettings settings, TextWriter output)
     {
@@ -83,6 +87,7 @@ internal sealed class ChaosRun
         ChaosScenario.Script(emulator);
 
         var engine = ChaosEngine.Options(azurite.ConnectionString, runId);
+        engineOptions = engine;
         var worker = ChaosWorker.Start(
             settings.WorkerAssembly,
             azurite.ConnectionString,
@@ -111,6 +116,7 @@ internal sealed class ChaosRun
             {
                 await TrafficAsync(
                     api,
+                    client,
                     emulator,
                     new ChaosScenario(settings.Seed, runId),
                     killsDone.Token,
@@ -207,6 +213,7 @@ internal sealed class ChaosRun
     /// </summary>
     private async Task TrafficAsync(
         TransactionApi api,
+        DurableTaskClient client,
         CloudEmulator emulator,
         ChaosScenario scenario,
         CancellationToken killsDone,
@@ -263,7 +270,7 @@ internal sealed class ChaosRun
             {
                 foreach (var transaction in running)
                 {
-                    await DescribeAsync(api, emulator, transaction, cancellation);
+                    await DescribeAsync(api, client, emulator, transaction, cancellation);
                 }
 
 
@@ -281,6 +288,7 @@ internal sealed class ChaosRun
 
     private async Task DescribeAsync(
         TransactionApi api,
+        DurableTaskClient client,
         CloudEmulator emulator,
         ChaosTransaction transaction,
         CancellationToken cancellation)
@@ -297,6 +305,45 @@ internal sealed class ChaosRun
             .Select(e => $"{e.Workflow} {e.State}"
                 + (e.CancelledAt is null ? "" : " (cancel received)"));
         Say($"  its workflow executions: {string.Join(", ", remote)}");
+
+        var waitId = StepInstanceId.For(
+            transaction.Id,
+            transaction.StepIds[transaction.TargetStep],
+            "step",
+            1);
+        var wait = await client.GetInstanceAsync(waitId, getInputsAndOutputs: false, cancellation);
+        Say($"  the wait of step {transaction.TargetStep + 1}: "
+            + (wait is null ? "not found" : wait.RuntimeStatus.ToString()));
+        if (wait is not null)
+        {
+            Say("  its history ends: " + await HistoryTailAsync(waitId));
+        }
+    }
+
+    private async Task<string> HistoryTailAsync(string instanceId)
+    {
+        var settings = new AzureStorageOrchestrationServiceSettings
+        {
+            TaskHubName = engineOptions!.TaskHubName,
+            StorageAccountClientProvider =
+                new StorageAccountClientProvider(engineOptions.StorageConnectionString),
+        };
+        using var service = new AzureStorageOrchestrationService(settings);
+        var state = await service.GetOrchestrationStateAsync(instanceId, allExecutions: false);
+        var executionId = state.FirstOrDefault()?.OrchestrationInstance.ExecutionId;
+        if (executionId is null)
+        {
+            return "no execution";
+        }
+
+        var history = await service.GetOrchestrationHistoryAsync(instanceId, executionId);
+        var events = System.Text.Json.JsonDocument.Parse(history).RootElement
+            .EnumerateArray()
+            .Select(e => e.TryGetProperty("EventType", out var type) ? type.ToString() : "?")
+            .ToList();
+
+        return $"execution {executionId[..8]}, {events.Count} events: "
+            + string.Join(" ", events.TakeLast(12));
     }
 
     private async Task StartAsync(

@@ -21,15 +21,26 @@ internal static class ChaosCommand
             Description = "Seeds outcomes, kill moments and faults (default 1).",
             DefaultValueFactory = _ => 1,
         };
+        var finalWait = new Option<int>("--final-wait")
+        {
+            Description = "Seconds every transaction has after the last kill to end (default 180).",
+            DefaultValueFactory = _ => 180,
+        };
         var command = new Command(
             "chaos",
             "Run transactions on the durable engine while killing it; check the clouds' records.")
         {
             kills,
             seed,
+            finalWait,
         };
         command.SetAction((parse, cancellation) => RunAsync(
-            new ChaosSettings { Kills = parse.GetValue(kills), Seed = parse.GetValue(seed) },
+            new ChaosSettings
+            {
+                Kills = parse.GetValue(kills),
+                Seed = parse.GetValue(seed),
+                FinalDeadline = TimeSpan.FromSeconds(parse.GetValue(finalWait)),
+            },
             cancellation));
 
         return command;
@@ -37,9 +48,10 @@ internal static class ChaosCommand
 
     private static async Task<int> RunAsync(ChaosSettings settings, CancellationToken cancellation)
     {
-        if (settings.Kills < 0)
+        if (settings.Kills < 1 || settings.FinalDeadline <= TimeSpan.Zero)
         {
-            await Console.Error.WriteLineAsync("chaos: --kills must be 0 or more.");
+            await Console.Error.WriteLineAsync(
+                "chaos: --kills and --final-wait must be 1 or more.");
 
             return 2;
         }

@@ -165,7 +165,10 @@ public sealed class StepOrchestrator : TaskOrchestrator<StepWait, StepWaitResult
         var first = await Task.WhenAny(waits);
         if (first != timer)
         {
-            await timerCancellation.CancelAsync();
+            // Cancel, never CancelAsync: CancelAsync finishes on a thread-pool thread, so the
+            // orchestrator would resume outside the engine's turn; on Azure Storage that turn
+            // then ends with nothing scheduled and the wait never wakes again.
+            timerCancellation.Cancel();
         }
 
         return first == callback ? callback.Result : null;
