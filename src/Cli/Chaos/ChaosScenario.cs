@@ -42,7 +42,11 @@ internal sealed class ChaosScenario
 
         emulator.Scripts.Set(Workflow(OkWorkflow), new EmulatorScript { SucceedAfterReads = 2 });
 
-        // Short enough that a create always takes effect before a restarted worker looks for it.
+        // Limitation: a create still in flight when its worker dies can take effect after the
+        // restarted worker listed by label and created its own, and Cloud Workflows has no
+        // request id to deduplicate on. The run keeps slow creates (400 ms) shorter than a
+        // restart; closing the gap needs a retried start to wait out the longest create
+        // latency before it creates again.
         emulator.Scripts.Set(Workflow(SlowWorkflow), new EmulatorScript
         {
             SucceedAfterReads = 2,
