@@ -2,7 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Text.Json;
 using DurableTask.AzureStorage;
+using DurableTask.Core.History;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging.Abstractions;
 using SagaBridge.Emulators;
@@ -320,15 +322,16 @@ internal sealed class ChaosRun
         }
     }
 
+    /// <summary>The last events of an instance's history: where a stuck instance waits.</summary>
     private async Task<string> HistoryTailAsync(string instanceId)
     {
-        var settings = new AzureStorageOrchestrationServiceSettings
+        var storage = new AzureStorageOrchestrationServiceSettings
         {
             TaskHubName = engineOptions!.TaskHubName,
             StorageAccountClientProvider =
                 new StorageAccountClientProvider(engineOptions.StorageConnectionString),
         };
-        using var service = new AzureStorageOrchestrationService(settings);
+        using var service = new AzureStorageOrchestrationService(storage);
         var state = await service.GetOrchestrationStateAsync(instanceId, allExecutions: false);
         var executionId = state.FirstOrDefault()?.OrchestrationInstance.ExecutionId;
         if (executionId is null)
@@ -337,9 +340,13 @@ internal sealed class ChaosRun
         }
 
         var history = await service.GetOrchestrationHistoryAsync(instanceId, executionId);
-        var events = System.Text.Json.JsonDocument.Parse(history).RootElement
+        using var document = JsonDocument.Parse(history);
+        var events = document.RootElement
             .EnumerateArray()
-            .Select(e => e.TryGetProperty("EventType", out var type) ? type.ToString() : "?")
+            .Select(e => e.TryGetProperty("EventType", out var type)
+                && type.TryGetInt32(out var number)
+                    ? ((EventType)number).ToString()
+                    : "?")
             .ToList();
 
         return $"execution {executionId[..8]}, {events.Count} events: "
