@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -34,6 +35,9 @@ internal sealed class ChaosRun
     private readonly List<ChaosTransaction> plan = [];
     private readonly Dictionary<string, TransactionView> finals = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> faults = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TransactionView> lastSeen =
+        new(StringComparer.Ordinal);
+    private readonly int[] killMoments = new int[3];
     private int kills;
     private StandaloneEngineOptions? engineOptions;
 
@@ -144,6 +148,8 @@ internal sealed class ChaosRun
             finals,
             emulator.Records.WorkflowExecutions,
             emulator.Records.DataflowJobs);
+        Say($"kills while a step was starting: {killMoments[0]}, waited on: {killMoments[1]}, "
+            + $"compensating: {killMoments[2]} (as last seen by the controller)");
         Say($"faults injected: {string.Join(", ", faults.Select(f => $"{f.Key} ×{f.Value}"))}; "
             + $"cancelled={tally.Cancelled}; {clock.Elapsed.TotalSeconds:F0} s");
 
@@ -171,8 +177,16 @@ internal sealed class ChaosRun
 
                 await worker.DisposeAsync();
                 kills++;
-                Say($"kill {kills}/{settings.Kills} (pid {worker.ProcessId}, "
-                    + $"{plan.Count - finals.Count} transactions running)");
+                var steps = lastSeen.Values
+                    .SelectMany(v => v.Steps)
+                    .GroupBy(s => s.State)
+                    .ToDictionary(g => g.Key, g => g.Count());
+                CountKillMoment(steps);
+                Say($"kill {kills}/{settings.Kills} (pid {worker.ProcessId}; "
+                    + $"{lastSeen.Count} transactions running; steps last seen starting "
+                    + $"{steps.GetValueOrDefault(StepState.Starting)}, waited on "
+                    + $"{steps.GetValueOrDefault(StepState.Running)}, compensating "
+                    + $"{steps.GetValueOrDefault(StepState.Compensating)})");
 
                 replace(ChaosWorker.Start(
                     settings.WorkerAssembly,
@@ -250,8 +264,10 @@ internal sealed class ChaosRun
                     continue;
                 }
 
+                lastSeen[transaction.Id] = view;
                 if (view.Finished)
                 {
+                    lastSeen.TryRemove(transaction.Id, out _);
                     finals[transaction.Id] = view;
                     running.Remove(transaction);
                     ReportProgress();
@@ -445,6 +461,14 @@ internal sealed class ChaosRun
                 + failure.Message,
                 failure);
         }
+    }
+
+    /// <summary>Counts the kills that hit a launch, a wait and a compensation.</summary>
+    private void CountKillMoment(Dictionary<StepState, int> steps)
+    {
+        killMoments[0] += steps.ContainsKey(StepState.Starting) ? 1 : 0;
+        killMoments[1] += steps.ContainsKey(StepState.Running) ? 1 : 0;
+        killMoments[2] += steps.ContainsKey(StepState.Compensating) ? 1 : 0;
     }
 
     private void ReportProgress()

@@ -17,6 +17,8 @@ internal sealed class ChaosScenario
     /// <summary>Workflow that undoes any step; its argument names transaction and step.</summary>
     public const string UndoWorkflow = "chaos-undo";
 
+    // Undoing takes a few polls, so kills also land while a transaction compensates.
+    private const int UndoReads = 4;
     private const string OkWorkflow = "chaos-ok";
     private const string SlowWorkflow = "chaos-slow";
     private const string FailWorkflow = "chaos-fail";
@@ -62,7 +64,10 @@ internal sealed class ChaosScenario
         {
             Outcome = ScriptOutcome.RunUntilCancelled,
         });
-        emulator.Scripts.Set(Workflow(UndoWorkflow), new EmulatorScript { SucceedAfterReads = 2 });
+        emulator.Scripts.Set(Workflow(UndoWorkflow), new EmulatorScript
+        {
+            SucceedAfterReads = UndoReads,
+        });
         emulator.Scripts.Set("dataflow:" + Template, new EmulatorScript { SucceedAfterReads = 2 });
     }
 
@@ -86,10 +91,11 @@ internal sealed class ChaosScenario
 
                 return "429 burst";
             case 2:
-                var target = random.Next(2) == 0 ? OkWorkflow : UndoWorkflow;
+                var undo = random.Next(2) == 0;
+                var target = undo ? UndoWorkflow : OkWorkflow;
                 emulator.Scripts.Set(Workflow(target), new EmulatorScript
                 {
-                    SucceedAfterReads = 2,
+                    SucceedAfterReads = undo ? UndoReads : 2,
                     LoseCreateResponse = 1,
                 });
 
