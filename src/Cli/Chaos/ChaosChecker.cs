@@ -34,11 +34,24 @@ internal static class ChaosChecker
         ArgumentNullException.ThrowIfNull(executions);
         ArgumentNullException.ThrowIfNull(dataflowJobs);
 
-        var duplicates = executions
+        var findings = new List<string>();
+        var duplicateExecutions = executions
             .Where(e => e.Labels.ContainsKey(WorkflowExecutionLabel.Key))
             .GroupBy(e => e.Labels[WorkflowExecutionLabel.Key], StringComparer.Ordinal)
-            .Sum(g => g.Count() - 1)
-            + dataflowJobs.GroupBy(j => j.Name, StringComparer.Ordinal).Sum(g => g.Count() - 1);
+            .Where(g => g.Count() > 1)
+            .ToList();
+        var duplicateJobs = dataflowJobs
+            .GroupBy(j => j.Name, StringComparer.Ordinal)
+            .Where(g => g.Count() > 1)
+            .ToList();
+        findings.AddRange(duplicateExecutions.Select(g =>
+            $"duplicate: {g.Count()} executions labelled {g.Key}: " + string.Join(
+                ", ",
+                g.Select(e => $"#{e.Sequence} {e.Workflow} {e.ArgumentJson} {e.State}"))));
+        findings.AddRange(duplicateJobs.Select(g =>
+            $"duplicate: {g.Count()} Dataflow jobs named {g.Key}"));
+        var duplicates = duplicateExecutions.Sum(g => g.Count() - 1)
+            + duplicateJobs.Sum(g => g.Count() - 1);
 
         var runs = executions
             .Select(RunOf)
@@ -51,18 +64,28 @@ internal static class ChaosChecker
             if (!finals.TryGetValue(transaction.Id, out var view) || !view.Finished)
             {
                 lost++;
+                findings.Add($"lost: {transaction.Id} did not end");
                 continue;
             }
 
             committed += view.State == "Committed" ? 1 : 0;
             rolledBack += view.State is "RolledBack" or "Cancelled" ? 1 : 0;
             cancelled += view.State == "Cancelled" ? 1 : 0;
-            lost += view.State == transaction.ExpectedState ? 0 : 1;
+            if (view.State != transaction.ExpectedState)
+            {
+                lost++;
+                findings.Add($"lost: {transaction.Id} ({transaction.Outcome} at step "
+                    + $"{transaction.TargetStep + 1}) ended {view.State}: {view.Reason}");
+            }
 
             var jobs = dataflowJobs
                 .Where(j => j.Name.StartsWith(transaction.Id + "-", StringComparison.Ordinal))
                 .ToList();
-            mismatches += CompensationMatches(view, runs[transaction.Id].ToList(), jobs) ? 0 : 1;
+            if (CompensationMismatch(view, runs[transaction.Id].ToList(), jobs) is { } mismatch)
+            {
+                mismatches++;
+                findings.Add($"compensation: {transaction.Id} {mismatch}");
+            }
         }
 
         return new ChaosTally(
@@ -73,15 +96,18 @@ internal static class ChaosChecker
             cancelled,
             lost,
             duplicates,
-            mismatches);
+            mismatches)
+        {
+            Findings = findings,
+        };
     }
 
     /// <summary>
-    /// True when the undo executions, oldest first, name exactly the completed steps newest
+    /// Null when the undo executions, oldest first, name exactly the completed steps newest
     /// first (none for a commit), and the completed steps are exactly the steps whose remote
-    /// work succeeded.
+    /// work succeeded; otherwise what differs.
     /// </summary>
-    private static bool CompensationMatches(
+    private static string? CompensationMismatch(
         TransactionView view,
         List<RemoteRun> runs,
         List<DataflowJobRecord> jobs)
@@ -112,7 +138,12 @@ internal static class ChaosChecker
         }
 
         return expectedUndo.SequenceEqual(actualUndo, StringComparer.Ordinal)
-            && succeededRemotely.SetEquals(completed);
+            && succeededRemotely.SetEquals(completed)
+                ? null
+                : $"ended {view.State}; completed [{string.Join(" ", completed)}], succeeded "
+                    + $"remotely [{string.Join(" ", succeededRemotely.Order())}], undone "
+                    + $"[{string.Join(" ", actualUndo)}], expected undo "
+                    + $"[{string.Join(" ", expectedUndo)}]";
     }
 
     private static RemoteRun? RunOf(WorkflowExecutionRecord execution)

@@ -148,6 +148,11 @@ internal sealed class ChaosRun
             finals,
             emulator.Records.WorkflowExecutions,
             emulator.Records.DataflowJobs);
+        foreach (var finding in tally.Findings)
+        {
+            Say(finding);
+        }
+
         Say($"kills while a step was starting: {killMoments[0]}, waited on: {killMoments[1]}, "
             + $"compensating: {killMoments[2]} (as last seen by the controller)");
         Say($"faults injected: {string.Join(", ", faults.Select(f => $"{f.Key} ×{f.Value}"))}; "

@@ -33,6 +33,9 @@ internal sealed record ChaosTally(
     int DuplicateRemoteJobs,
     int CompensationMismatches)
 {
+    /// <summary>One line per problem found: which transaction or remote object, and how.</summary>
+    public IReadOnlyList<string> Findings { get; init; } = [];
+
     /// <summary>True when nothing was lost, duplicated or undone wrongly.</summary>
     public bool Passed => Lost == 0 && DuplicateRemoteJobs == 0 && CompensationMismatches == 0;
 
