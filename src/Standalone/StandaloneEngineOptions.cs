@@ -54,6 +54,13 @@ public sealed class StandaloneEngineOptions
     public TimeSpan PartitionLeaseInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>
+    /// How long a queue message a process has taken stays hidden from the others. After a
+    /// process dies, the messages it held come back only once this has passed. Null keeps the
+    /// framework's default (5 minutes); keep it well above the longest activity run.
+    /// </summary>
+    public TimeSpan? MessageVisibilityTimeout { get; set; }
+
+    /// <summary>
     /// Run everything in memory instead (nothing survives the process): for demos and tests.
     /// </summary>
     public bool InMemory { get; set; }

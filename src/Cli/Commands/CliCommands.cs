@@ -17,5 +17,7 @@ internal static class CliCommands
         WatchCommand.Create(),
         CancelCommand.Create(),
         ListCommand.Create(),
+        ChaosCommand.Create(),
+        ChaosWorkerCommand.Create(),
     ];
 }

@@ -9,7 +9,9 @@ internal static class StorageSettings
 {
     public static AzureStorageOrchestrationServiceSettings From(
         StandaloneEngineOptions options,
-        ILoggerFactory loggerFactory) => new()
+        ILoggerFactory loggerFactory)
+    {
+        var settings = new AzureStorageOrchestrationServiceSettings
         {
             TaskHubName = options.TaskHubName,
             PartitionCount = options.PartitionCount,
@@ -27,4 +29,12 @@ internal static class StorageSettings
             ThrowExceptionOnInvalidDedupeStatus = true,
             LoggerFactory = loggerFactory,
         };
+        if (options.MessageVisibilityTimeout is { } visibility)
+        {
+            settings.ControlQueueVisibilityTimeout = visibility;
+            settings.WorkItemQueueVisibilityTimeout = visibility;
+        }
+
+        return settings;
+    }
 }

@@ -241,7 +241,6 @@ public sealed partial class TransactionApi(DurableTaskClient client, DefinitionC
             EventNames.Cancel,
             new CancelRequest(reason),
             cancellationToken);
-        await WakeWaitingStepsAsync(view, cancellationToken);
 
         return new ApiResponse(202, view, RetryAfter());
     }
@@ -288,37 +287,6 @@ public sealed partial class TransactionApi(DurableTaskClient client, DefinitionC
             cancellationToken);
 
         return new ApiResponse(202, view, RetryAfter());
-    }
-
-    /// <summary>
-    /// Tells each step that waits for remote work to stop it now rather than at its next poll,
-    /// which may be minutes away. The transaction stops the work as well, so a step that does
-    /// not hear this (it just ended, or it starts right now) changes nothing.
-    /// </summary>
-    [System.Diagnostics.CodeAnalysis.SuppressMessage(
-        "Design",
-        "CA1031",
-        Justification = "Waking a step is best effort; every failure leaves the same outcome.")]
-    private async Task WakeWaitingStepsAsync(
-        TransactionView view,
-        CancellationToken cancellationToken)
-    {
-        foreach (var step in view.Steps.Where(s => s.State is StepState.Running && s.Attempts > 0))
-        {
-            var instanceId = StepInstanceId.For(view.Id, step.Id, SagaRoles.Step, step.Attempts);
-            try
-            {
-                await client.RaiseEventAsync(
-                    instanceId,
-                    EventNames.Stop,
-                    new StepStopSignal(Drain: false),
-                    cancellationToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                // The step has ended or not started yet; the transaction's own stop covers it.
-            }
-        }
     }
 
     /// <summary>The loaded definitions and the files that failed to load.</summary>

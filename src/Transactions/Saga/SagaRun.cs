@@ -109,8 +109,8 @@ internal sealed class SagaRun
 
             var first = await Task.WhenAny(waits);
 
-            // The API also tells waiting steps to stop, so a step may report its cancelled
-            // work in the same batch as the cancel itself: the cancel is handled first.
+            // A cancel and a step's end may arrive in the same batch: the cancel is handled
+            // first, so the transaction ends as cancelled whichever the batch lists first.
             if (!cancelSeen && cancel.IsCompleted)
             {
                 cancelSeen = true;

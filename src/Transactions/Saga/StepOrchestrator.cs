@@ -169,8 +169,9 @@ public sealed class StepOrchestrator : TaskOrchestrator<StepWait, StepWaitResult
         var first = await Task.WhenAny(waits);
         if (first != timer)
         {
-            // Synchronous on purpose: CancelAsync resumes this method on a pool thread, off the
-            // orchestrator's own thread, and the wait then never completes.
+            // Cancel, never CancelAsync: CancelAsync finishes on a thread-pool thread, so the
+            // orchestrator would resume outside the engine's turn; on Azure Storage that turn
+            // then ends with nothing scheduled and the wait never wakes again.
             timerCancellation.Cancel();
         }
 
