@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.DurableTask;
@@ -20,6 +21,12 @@ public sealed class StartRemoteWorkActivity(
     /// <summary>The <c>completion</c> parameter value that asks for a callback URL.</summary>
     public const string WebhookCompletion = "webhook";
 
+    // A start redelivered while its first delivery still runs (a lease that lapsed during a
+    // slow create) must not list, find nothing and create beside it: one start per piece of
+    // work runs at a time in this process.
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Starting =
+        new(StringComparer.Ordinal);
+
     public override async Task<RemoteWorkHandle> RunAsync(
         TaskActivityContext context,
         RemoteWorkRequest input)
@@ -28,7 +35,19 @@ public sealed class StartRemoteWorkActivity(
         logger.StartingRemoteWork(input.TransactionId, input.StepId, input.Role, input.Kind);
 
         var request = WithCallbackUrl(input);
-        var handle = await drivers.For(input.Kind).StartAsync(request, CancellationToken.None);
+        var gate = Starting.GetOrAdd(
+            RemoteWorkKey.Of(input).Digest(),
+            _ => new SemaphoreSlim(1, 1));
+        RemoteWorkHandle handle;
+        await gate.WaitAsync();
+        try
+        {
+            handle = await drivers.For(input.Kind).StartAsync(request, CancellationToken.None);
+        }
+        finally
+        {
+            gate.Release();
+        }
 
         logger.StartedRemoteWork(
             input.TransactionId,
