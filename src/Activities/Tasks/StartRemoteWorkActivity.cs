@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.DurableTask;
@@ -23,9 +22,9 @@ public sealed class StartRemoteWorkActivity(
 
     // A start redelivered while its first delivery still runs (a lease that lapsed during a
     // slow create) must not list, find nothing and create beside it: one start per piece of
-    // work runs at a time in this process.
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Starting =
-        new(StringComparer.Ordinal);
+    // work runs at a time in this process (a fixed set of gates, chosen by the work's key).
+    private static readonly SemaphoreSlim[] Starting =
+        [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
 
     public override async Task<RemoteWorkHandle> RunAsync(
         TaskActivityContext context,
@@ -35,9 +34,8 @@ public sealed class StartRemoteWorkActivity(
         logger.StartingRemoteWork(input.TransactionId, input.StepId, input.Role, input.Kind);
 
         var request = WithCallbackUrl(input);
-        var gate = Starting.GetOrAdd(
-            RemoteWorkKey.Of(input).Digest(),
-            _ => new SemaphoreSlim(1, 1));
+        var key = RemoteWorkKey.Of(input).Digest();
+        var gate = Starting[(uint)StringComparer.Ordinal.GetHashCode(key) % Starting.Length];
         RemoteWorkHandle handle;
         await gate.WaitAsync();
         try

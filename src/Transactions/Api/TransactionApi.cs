@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -22,8 +21,10 @@ public sealed partial class TransactionApi(DurableTaskClient client, DefinitionC
     /// </summary>
     public const int RetryAfterSeconds = 2;
 
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> StartLocks =
-        new(StringComparer.Ordinal);
+    // Starts of one id are serialised in this process; a fixed set of gates (chosen by the id's
+    // hash) keeps that bounded however many transactions the process starts.
+    private static readonly SemaphoreSlim[] StartGates =
+        [.. Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1))];
 
     /// <summary>The definitions this API starts by name.</summary>
     public DefinitionCatalog Catalog => catalog;
@@ -338,7 +339,7 @@ public sealed partial class TransactionApi(DurableTaskClient client, DefinitionC
 
         // Two starts with one id must meet one transaction: the lock covers this process and
         // the engine's own duplicate check covers the others.
-        var gate = StartLocks.GetOrAdd(id, _ => new SemaphoreSlim(1, 1));
+        var gate = StartGates[(uint)StringComparer.Ordinal.GetHashCode(id) % StartGates.Length];
         await gate.WaitAsync(cancellationToken);
         try
         {
