@@ -49,11 +49,14 @@ internal static class PlanCommand
         }
 
         Console.WriteLine("  if a step fails, undone newest first:");
+        var position = definition.Steps
+            .Select((s, index) => (s.Id, index))
+            .ToDictionary(p => p.Id, p => p.index, StringComparer.Ordinal);
         foreach (var step in definition.Steps)
         {
             var undone = definition.Upstream(step.Id)
                 .Select(id => definition.FindStep(id)!)
-                .OrderByDescending(s => definition.Steps.ToList().IndexOf(s))
+                .OrderByDescending(s => position[s.Id])
                 .Select(s => s.Compensation is { IsNoOp: false } c
                     ? $"{s.Id} ({c.Kind})"
                     : $"{s.Id} (nothing to undo)");
